@@ -1,0 +1,37 @@
+"""Every user-visible string is translated, and the compiled catalogue matches its source."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from zapdesk.resources import resource_path
+
+BIN = Path(sys.executable).parent
+CATALOGUE = resource_path("i18n", "zapdesk_pt_BR.ts")
+SOURCES = sorted(str(p) for p in (Path(__file__).parents[1] / "zapdesk").rglob("*.py")
+                 if "sandbox" not in p.parts)
+
+
+def test_the_catalogue_covers_every_string_in_the_code(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    shutil.copy(CATALOGUE, fresh)
+    subprocess.run([str(BIN / "pyside6-lupdate"), "-no-obsolete", "-locations", "none",
+                    *SOURCES, "-ts", str(fresh)], check=True, capture_output=True)
+    messages = list(ET.parse(fresh).iter("message"))
+    assert messages
+    missing = [m.findtext("source") for m in messages
+               if m.find("translation").get("type") == "unfinished"  # type: ignore[union-attr]
+               or not m.findtext("translation")]
+    assert not missing, f"untranslated (run packaging/dev/i18n, then translate): {missing}"
+
+
+def test_the_compiled_catalogue_is_current(tmp_path: Path) -> None:
+    compiled = tmp_path / "pt_BR.qm"
+    subprocess.run([str(BIN / "pyside6-lrelease"), "-silent", str(CATALOGUE), "-qm",
+                    str(compiled)], check=True)
+    assert compiled.read_bytes() == CATALOGUE.with_suffix(".qm").read_bytes(), \
+        "resources/i18n/*.qm is stale: run packaging/dev/i18n"

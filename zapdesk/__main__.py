@@ -1,0 +1,5 @@
+import sys
+
+from zapdesk.main import main
+
+sys.exit(main())

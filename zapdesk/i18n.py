@@ -1,0 +1,25 @@
+"""Loading the product's translations (Portuguese (Brazil) and English) and Qt's own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from zapdesk.resources import resource_path
+
+
+def install_translators(app: QCoreApplication, language: str | None = None) -> QLocale:
+    """Install zapdesk's and Qt's translators for ``language`` (or the system's locale).
+
+    English is the source language, so a locale without a catalogue simply stays English.
+    """
+    locale = QLocale(language) if language else QLocale.system()
+    QLocale.setDefault(locale)
+    catalogues = [
+        ("zapdesk", str(resource_path("i18n"))),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ]
+    for name, directory in catalogues:
+        translator = QTranslator(app)  # parented: lives as long as the application
+        if translator.load(locale, name, "_", directory):
+            app.installTranslator(translator)
+    return locale

@@ -1,0 +1,17 @@
+"""The one way to find bundled files, from a source checkout or a PyInstaller bundle."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def resource_root() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)  # set by PyInstaller's bootloader
+    if bundle is not None:
+        return Path(bundle) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    return resource_root().joinpath(*parts)

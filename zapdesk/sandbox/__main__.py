@@ -1,0 +1,5 @@
+import sys
+
+from zapdesk.sandbox.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Widgets only; they talk to the controller layer and nothing below it."""
