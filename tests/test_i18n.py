@@ -35,3 +35,12 @@ def test_the_compiled_catalogue_is_current(tmp_path: Path) -> None:
                     str(compiled)], check=True)
     assert compiled.read_bytes() == CATALOGUE.with_suffix(".qm").read_bytes(), \
         "resources/i18n/*.qm is stale: run packaging/dev/i18n"
+
+
+def test_translations_keep_their_placeholders() -> None:
+    import re
+
+    fields = re.compile(r"\{[a-z_]*\}")
+    for message in ET.parse(CATALOGUE).iter("message"):
+        source, target = message.findtext("source") or "", message.findtext("translation") or ""
+        assert sorted(fields.findall(source)) == sorted(fields.findall(target)), source

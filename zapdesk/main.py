@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
+from zapdesk.core import redact
 from zapdesk.i18n import install_translators
 from zapdesk.ui.main_window import MainWindow
 
@@ -72,6 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=args.log_level,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    redact.install()  # passwords, keys and cookies never reach a log line
     if args.data_dir is not None:
         args.data_dir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv[:1])

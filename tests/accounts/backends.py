@@ -1,0 +1,59 @@
+"""Keyring backends for tests: an in-memory one, and a real Secret Service started privately."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[tuple[str, str], str] = {}
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.items[(service, username)] = password
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.items.get((service, username))
+
+    def delete_password(self, service: str, username: str) -> None:
+        if self.items.pop((service, username), None) is None:
+            raise PasswordDeleteError(username)
+
+
+@contextmanager
+def secret_service() -> Iterator[str | None]:
+    """A private D-Bus session with gnome-keyring's Secret Service, unlocked.
+
+    Yields the bus address, or None with nothing started where the programs are missing.
+    """
+    if not (shutil.which("dbus-daemon") and shutil.which("gnome-keyring-daemon")):
+        yield None
+        return
+    out = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1",
+                          "--print-pid=1"], capture_output=True, text=True, check=True,
+                         timeout=10).stdout.split()
+    address, bus_pid = out[0], int(out[1])
+    runtime = tempfile.mkdtemp(prefix="zapdesk-keyring-")
+    env = {**os.environ, "DBUS_SESSION_BUS_ADDRESS": address, "XDG_RUNTIME_DIR": runtime,
+           "HOME": runtime}
+    try:
+        subprocess.run(["gnome-keyring-daemon", "--unlock", "--components=secrets",
+                        "--daemonize"], input="test-unlock", capture_output=True, text=True,
+                       env=env, check=True, timeout=20)
+        yield address
+    finally:
+        subprocess.run(["pkill", "-f", f"gnome-keyring-daemon.*{runtime}"], check=False)
+        os.kill(bus_pid, signal.SIGTERM)
+        shutil.rmtree(runtime, ignore_errors=True)

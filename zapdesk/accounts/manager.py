@@ -1,0 +1,136 @@
+"""Signing in, reopening and removing accounts: profiles, secrets and clients together.
+
+Keyring calls can block on D-Bus, so they run in a worker thread; the loop never waits
+on them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+from zapdesk.accounts.keychain import SecretKind, SecretStore
+from zapdesk.accounts.profiles import AccountProfile, ProfileStore
+from zapdesk.api.client import DEFAULT_BASE_URL, ZapFlareClient
+from zapdesk.core import errors, validation
+
+log = logging.getLogger(__name__)
+
+
+class AccountManager:
+    def __init__(self, profiles: ProfileStore, secrets: SecretStore,
+                 **client_options: Any) -> None:
+        self.profiles = profiles
+        self.secrets = secrets
+        self.client_options = client_options  # timeouts, retries: passed to every client
+        self._session_only: set[str] = set()  # accounts whose secrets live in memory only
+
+    def accounts(self) -> list[AccountProfile]:
+        return self.profiles.load()
+
+    async def add(self, *, display_name: str = "", base_url: str = DEFAULT_BASE_URL,
+                  email: str | None = None, password: str | None = None,
+                  api_key: str | None = None, remember: bool = True
+                  ) -> tuple[AccountProfile, ZapFlareClient]:
+        """Sign in to a new account, and keep it once the server has accepted the secret."""
+        url = validation.http_url(base_url, field="server")
+        if (api_key is None) == (password is None):
+            raise ValueError("give either a password or an API key")
+        if password is not None and not (email or "").strip():
+            raise errors.InvalidInput("an email is needed with a password", field="email")
+        if remember and not self.secrets.available:
+            # Said before any network call, so the operator can choose "this session only".
+            raise errors.KeyringUnavailable(self.secrets.unavailable_reason or "")
+        profile = AccountProfile.new(display_name, url,
+                                     "api_key" if api_key is not None else "password",
+                                     email.strip() if email else None)
+        client = await self.sign_in(profile, password=password, api_key=api_key,
+                                    remember=remember)
+        await asyncio.to_thread(self.profiles.add, profile)
+        return profile, client
+
+    async def sign_in(self, profile: AccountProfile, *, password: str | None = None,
+                      api_key: str | None = None, remember: bool = True) -> ZapFlareClient:
+        """Check a secret with the server, then store it (keyring, or memory if not
+        ``remember``)."""
+        if not remember:
+            self._session_only.add(profile.id)
+        else:
+            self._session_only.discard(profile.id)
+        if profile.auth_mode == "api_key":
+            if not api_key:
+                raise errors.NotAuthenticated("an API key is needed", code="no_credentials")
+            client = self._client(profile, api_key=api_key)
+        else:
+            if not password:
+                raise errors.NotAuthenticated("a password is needed", code="no_credentials")
+            client = self._client(profile, password=password)
+        try:
+            if api_key is not None:
+                await client.list_instances()  # the cheapest call that proves the key
+                await self._store(profile.id, SecretKind.API_KEY, api_key)
+            else:
+                assert password is not None
+                await client.login()  # stores the session cookie through on_session
+                await self._store(profile.id, SecretKind.PASSWORD, password)
+        except BaseException:
+            await client.aclose()
+            raise
+        return client
+
+    async def open(self, profile: AccountProfile) -> ZapFlareClient:
+        """A client for a stored account: reuse its session cookie when there is one,
+        else log in with the stored password; NotAuthenticated when neither is stored."""
+        if profile.auth_mode == "api_key":
+            key = await self._get(profile.id, SecretKind.API_KEY)
+            if key is None:
+                raise errors.NotAuthenticated("no API key is stored", code="no_credentials")
+            return self._client(profile, api_key=key)
+        password = await self._get(profile.id, SecretKind.PASSWORD)
+        cookie = await self._get(profile.id, SecretKind.SESSION)
+        if cookie is None and password is None:
+            raise errors.NotAuthenticated("no password is stored", code="no_credentials")
+        client = self._client(profile, password=password, cookie=cookie)
+        if cookie is None:
+            try:
+                await client.login()
+            except BaseException:
+                await client.aclose()
+                raise
+        return client
+
+    async def remove(self, profile: AccountProfile, client: ZapFlareClient | None = None
+                     ) -> None:
+        if client is not None:
+            try:
+                await client.logout()
+            except errors.ZapdeskError as exc:  # signing out locally must work offline too
+                log.info("server logout failed for %s: %s", profile.display_name, exc)
+            await client.aclose()
+        await asyncio.to_thread(self.secrets.delete_all, profile.id)
+        await asyncio.to_thread(self.profiles.remove, profile.id)
+        self._session_only.discard(profile.id)
+
+    # ---- helpers ------------------------------------------------------------------
+    def _client(self, profile: AccountProfile, *, password: str | None = None,
+                api_key: str | None = None, cookie: str | None = None) -> ZapFlareClient:
+        if api_key is not None:
+            return ZapFlareClient(profile.base_url, api_key=api_key, **self.client_options)
+
+        async def keep_cookie(value: str | None) -> None:
+            if value is None:
+                await asyncio.to_thread(self.secrets.delete, profile.id, SecretKind.SESSION)
+            else:
+                await self._store(profile.id, SecretKind.SESSION, value)
+
+        return ZapFlareClient(profile.base_url, email=profile.email, password=password,
+                              session_cookie=cookie, on_session=keep_cookie,
+                              **self.client_options)
+
+    async def _store(self, account_id: str, kind: SecretKind, value: str) -> None:
+        await asyncio.to_thread(self.secrets.set, account_id, kind, value,
+                                session_only=account_id in self._session_only)
+
+    async def _get(self, account_id: str, kind: SecretKind) -> str | None:
+        return await asyncio.to_thread(self.secrets.get, account_id, kind)

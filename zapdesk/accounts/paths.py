@@ -1,0 +1,32 @@
+"""Where zapdesk keeps things: the user's folders, or one folder for portable use and tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+DATA_DIR_ENV = "ZAPDESK_DATA_DIR"
+APP = "zapdesk"
+
+
+def _override(data_dir: Path | None) -> Path | None:
+    if data_dir is not None:
+        return data_dir
+    env = os.environ.get(DATA_DIR_ENV)
+    return Path(env) if env else None
+
+
+def config_dir(data_dir: Path | None = None) -> Path:
+    """Settings and account profiles: ``--data-dir``/$ZAPDESK_DATA_DIR, else the OS's place."""
+    chosen = _override(data_dir)
+    return chosen if chosen is not None else Path(platformdirs.user_config_dir(APP,
+                                                                               appauthor=False))
+
+
+def data_dir(data_dir: Path | None = None) -> Path:
+    """Messages, events and logs: the same override, else the OS's data place."""
+    chosen = _override(data_dir)
+    return chosen if chosen is not None else Path(platformdirs.user_data_dir(APP,
+                                                                             appauthor=False))

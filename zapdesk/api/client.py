@@ -1,0 +1,298 @@
+"""The async ZapFlare client on httpx.
+
+One object per account with its own connection pool and cookie jar, so accounts never
+share a session. Reads are retried with backoff on network trouble and 5xx; writes never
+are, because a write that may have reached the server must not happen twice. A 401 is
+answered once by logging in again with the stored password, if there is one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import ssl
+import time
+from collections.abc import Awaitable, Callable
+from types import TracebackType
+from typing import Any, Final
+from urllib.parse import quote
+
+import httpx
+
+from zapdesk import __version__
+from zapdesk.api import parse
+from zapdesk.core import errors, validation
+from zapdesk.core.models import Instance, RateLimit, SentMessage
+from zapdesk.core.phone import normalize_phone
+from zapdesk.core.redact import REDACTOR
+
+log = logging.getLogger(__name__)
+
+DEFAULT_BASE_URL: Final = "https://api.zapflare.io"
+SESSION_COOKIE: Final = "auth-session"
+
+SessionListener = Callable[[str | None], Awaitable[None]]
+
+
+class _Unset:
+    pass
+
+
+UNSET: Final = _Unset()
+
+
+class ZapFlareClient:
+    def __init__(
+        self,
+        base_url: str = DEFAULT_BASE_URL,
+        *,
+        email: str | None = None,
+        password: str | None = None,
+        api_key: str | None = None,
+        session_cookie: str | None = None,
+        on_session: SessionListener | None = None,
+        timeout: float = 10.0,
+        read_retries: int = 2,
+        retry_backoff: float = 0.5,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        self.base_url = validation.http_url(base_url, field="server").rstrip("/")
+        if api_key is not None and (email is not None or password is not None):
+            raise ValueError("use either email and password or an API key, not both")
+        self.email = email
+        self._password = password
+        self._api_key = api_key
+        self._on_session = on_session
+        self.read_retries = read_retries
+        self.retry_backoff = retry_backoff
+        self.rate_limit: RateLimit | None = None  # the latest X-RateLimit-* figures
+        self._login_lock = asyncio.Lock()
+        self._session_generation = 0
+        for secret in (password, api_key, session_cookie):
+            REDACTOR.add(secret)
+        headers = {"User-Agent": f"zapdesk/{__version__}", "Accept": "application/json"}
+        if api_key is not None:
+            headers["Authorization"] = f"Bearer {api_key}"
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            headers=headers,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
+            transport=transport,
+            follow_redirects=False,
+        )
+        self._host = httpx.URL(self.base_url).host
+        if session_cookie:
+            self._set_cookie(session_cookie)
+
+    # ---- lifecycle -------------------------------------------------------------
+    async def __aenter__(self) -> ZapFlareClient:
+        return self
+
+    async def __aexit__(self, exc_type: type[BaseException] | None,
+                        exc: BaseException | None, tb: TracebackType | None) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    # ---- the session ---------------------------------------------------------------
+    @property
+    def session_cookie(self) -> str | None:
+        for cookie in self._http.cookies.jar:
+            if cookie.name == SESSION_COOKIE and cookie.value:
+                return cookie.value
+        return None
+
+    @property
+    def can_log_in(self) -> bool:
+        return self.email is not None and self._password is not None
+
+    def _set_cookie(self, value: str) -> None:
+        self._http.cookies.set(SESSION_COOKIE, value, domain=self._host, path="/")
+
+    async def login(self) -> None:
+        if not self.can_log_in:
+            raise errors.NotAuthenticated("no email and password to log in with",
+                                          status=None, code="no_credentials")
+        self._http.cookies.clear()
+        await self._call("POST", "/auth/sessions", read=False, authenticated=False,
+                         json={"email": self.email, "password": self._password})
+        cookie = self.session_cookie
+        if cookie is None:
+            raise errors.UnexpectedResponse("the login answer set no session cookie")
+        REDACTOR.add(cookie)
+        self._session_generation += 1
+        if self._on_session is not None:
+            await self._on_session(cookie)
+
+    async def logout(self) -> None:
+        try:
+            await self._call("DELETE", "/auth/sessions", read=False, authenticated=False)
+        except errors.NotAuthenticated:
+            pass  # already gone: logged out is logged out
+        finally:
+            self._http.cookies.clear()
+            if self._on_session is not None:
+                await self._on_session(None)
+
+    async def _relogin(self, generation: int) -> None:
+        async with self._login_lock:
+            if generation == self._session_generation:  # nobody renewed it meanwhile
+                log.info("session refused; logging in again as %s", self.email)
+                await self.login()
+
+    # ---- the documented calls --------------------------------------------------------
+    async def list_instances(self) -> list[Instance]:
+        return parse.instances(await self._data("GET", "/whatsapp/instances", read=True))
+
+    async def create_instance(self, name: str, webhook_url: str | None = None) -> Instance:
+        body: dict[str, Any] = {"name": validation.instance_name(name)}
+        webhook = validation.optional_http_url(webhook_url, field="webhookUrl")
+        if webhook is not None:
+            body["webhookUrl"] = webhook
+        try:
+            data = await self._data("POST", "/whatsapp/instances", read=False, json=body)
+        except errors.Forbidden as exc:
+            raise errors.PlanLimitReached(exc.detail, status=exc.status, code=exc.code) from exc
+        return parse.instance(data)
+
+    async def get_instance(self, instance_id: str) -> Instance:
+        return parse.instance(await self._data("GET", self._path(instance_id), read=True))
+
+    async def update_instance(self, instance_id: str, *, name: str | _Unset = UNSET,
+                              webhook_url: str | _Unset | None = UNSET) -> Instance:
+        body: dict[str, Any] = {}
+        if not isinstance(name, _Unset):
+            body["name"] = validation.instance_name(name)
+        if not isinstance(webhook_url, _Unset):
+            body["webhookUrl"] = validation.optional_http_url(webhook_url, field="webhookUrl")
+        if not body:
+            raise ValueError("update_instance needs a name or a webhook_url")
+        data = await self._data("PUT", self._path(instance_id), read=False, json=body)
+        return parse.instance(data)
+
+    async def delete_instance(self, instance_id: str) -> None:
+        await self._call("DELETE", self._path(instance_id), read=False)
+
+    async def regenerate_qr(self, instance_id: str) -> Instance | None:
+        data = await self._data("POST", self._path(instance_id, "regenerate-qr"), read=False)
+        return parse.instance(data) if isinstance(data, dict) and data else None
+
+    async def disconnect(self, instance_id: str) -> Instance | None:
+        data = await self._data("POST", self._path(instance_id, "disconnect"), read=False)
+        return parse.instance(data) if isinstance(data, dict) and data else None
+
+    async def send_text(self, instance_id: str, to: str, message: str) -> SentMessage:
+        number = normalize_phone(to)
+        body = {"to": number, "message": validation.message_text(message)}
+        data = await self._data("POST", self._path(instance_id, "send-text"), read=False,
+                                json=body)
+        return parse.sent_message(data, number)
+
+    async def send_media(self, instance_id: str, to: str, media_url: str,
+                         media_type: str | None = None, caption: str | None = None
+                         ) -> SentMessage:
+        number = normalize_phone(to)
+        url = validation.http_url(media_url, field="mediaUrl")
+        kind = validation.media_type(media_type) if media_type else validation.media_type_for(url)
+        body: dict[str, Any] = {"to": number, "mediaUrl": url, "mediaType": kind}
+        if caption:
+            body["caption"] = caption
+        data = await self._data("POST", self._path(instance_id, "send-media"), read=False,
+                                json=body)
+        return parse.sent_message(data, number)
+
+    # ---- the wire ----------------------------------------------------------------------
+    @staticmethod
+    def _path(instance_id: str, action: str | None = None) -> str:
+        path = "/whatsapp/instances/" + quote(instance_id, safe="")
+        return f"{path}/{action}" if action else path
+
+    async def _data(self, method: str, path: str, *, read: bool,
+                    json: dict[str, Any] | None = None) -> Any:
+        return (await self._call(method, path, read=read, json=json)).get("data")
+
+    async def _call(self, method: str, path: str, *, read: bool, authenticated: bool = True,
+                    json: dict[str, Any] | None = None) -> dict[str, Any]:
+        retries_left = self.read_retries if read else 0
+        delay = self.retry_backoff
+        relogged = False
+        while True:
+            generation = self._session_generation
+            try:
+                response = await self._http.request(method, path, json=json)
+            except httpx.TransportError as exc:
+                failure = network_error(exc)
+                if retries_left <= 0:
+                    raise failure from exc
+                log.info("%s %s failed (%s); retrying in %.1f s", method, path, failure, delay)
+            else:
+                log.debug("%s %s -> %d", method, path, response.status_code)
+                self.rate_limit = parse.rate_limit(response.headers) or self.rate_limit
+                if (response.status_code == 401 and authenticated and not relogged
+                        and self.can_log_in):
+                    relogged = True
+                    await self._relogin(generation)
+                    continue
+                if response.status_code >= 500 and retries_left > 0:
+                    log.info("%s %s answered %d; retrying in %.1f s", method, path,
+                             response.status_code, delay)
+                else:
+                    return unwrap(response)
+            retries_left -= 1
+            await asyncio.sleep(delay)
+            delay *= 2
+
+
+def network_error(exc: httpx.TransportError) -> errors.NetworkError:
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        return errors.Timeout(detail)
+    chain: list[BaseException] = []
+    cause: BaseException | None = exc
+    while cause is not None and len(chain) < 10:
+        chain.append(cause)
+        cause = cause.__cause__ or cause.__context__
+    if any(isinstance(c, ssl.SSLCertVerificationError) for c in chain) \
+            or "CERTIFICATE_VERIFY_FAILED" in detail:
+        return errors.CertificateError(detail)
+    if any(isinstance(c, ConnectionRefusedError) for c in chain) or "refused" in detail.lower():
+        return errors.ConnectionRefused(detail)
+    return errors.NetworkError(detail)
+
+
+_STATUS_ERRORS: dict[int, type[errors.ApiError]] = {
+    401: errors.NotAuthenticated,
+    403: errors.Forbidden,
+    404: errors.NotFound,
+    409: errors.Conflict,
+}
+
+
+def unwrap(response: httpx.Response) -> dict[str, Any]:
+    """The body of a success, or the error that the answer means."""
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    status = response.status_code
+    if 200 <= status < 300 and isinstance(body, dict) and body.get("success") is not False:
+        return body
+    error = body.get("error") if isinstance(body, dict) else None
+    error = error if isinstance(error, dict) else {}
+    detail = (error.get("message") or (body.get("message") if isinstance(body, dict) else None)
+              or response.reason_phrase or f"HTTP {status}")
+    code = error.get("code") if isinstance(error.get("code"), str) else None
+    if 200 <= status < 300:
+        if body is None or not isinstance(body, dict):
+            raise errors.UnexpectedResponse(f"HTTP {status} without a JSON object", status=status)
+        raise errors.ApiError(str(detail), status=status, code=code)
+    if status == 400 or status == 422:
+        field = error.get("field") if isinstance(error.get("field"), str) else None
+        raise errors.InvalidInput(str(detail), status=status, code=code, field=field)
+    if status == 429:
+        raise errors.RateLimited(str(detail), status=status, code=code,
+                                 retry_after=parse.retry_after(response.headers, time.time()))
+    if status >= 500:
+        raise errors.ServerError(str(detail), status=status, code=code)
+    raise _STATUS_ERRORS.get(status, errors.ApiError)(str(detail), status=status, code=code)

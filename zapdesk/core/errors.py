@@ -1,0 +1,142 @@
+"""Every failure zapdesk knows how to explain, in one hierarchy.
+
+Each error carries an English ``template`` marked for translation (context ``errors``)
+and the ``params`` that fill it, so the window can show it in the operator's language
+while logs and ``str()`` stay English. Server-supplied text (``detail``) is shown as is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from zapdesk.core.text import QT_TRANSLATE_NOOP
+
+Translate = Callable[[str, str], str]
+
+
+class ZapdeskError(Exception):
+    template: ClassVar[str] = QT_TRANSLATE_NOOP("errors", "Something went wrong: {detail}")
+
+    def __init__(self, detail: str = "", **params: Any) -> None:
+        self.detail = detail
+        self.params: dict[str, Any] = {"detail": detail, **params}
+        super().__init__(self.message())
+
+    def message(self, translate: Translate | None = None) -> str:
+        template = translate("errors", self.template) if translate else self.template
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
+            return self.template.format(**self.params)
+
+
+# ---- the server said no -----------------------------------------------------------
+class ApiError(ZapdeskError):
+    """An answer from the server that is not a success."""
+
+    template = QT_TRANSLATE_NOOP("errors", "The server refused the request: {detail}")
+
+    def __init__(self, detail: str = "", *, status: int | None = None, code: str | None = None,
+                 **params: Any) -> None:
+        self.status = status
+        self.code = code
+        super().__init__(detail, status=status, code=code, **params)
+
+
+class NotAuthenticated(ApiError):
+    template = QT_TRANSLATE_NOOP("errors", "Sign in again: the server did not accept the "
+                                           "credentials ({detail}).")
+
+
+class Forbidden(ApiError):
+    template = QT_TRANSLATE_NOOP("errors", "Not allowed: {detail}")
+
+
+class PlanLimitReached(Forbidden):
+    template = QT_TRANSLATE_NOOP("errors", "Your plan's instance limit is reached: {detail}. "
+                                           "Delete an instance or upgrade the plan.")
+
+
+class InvalidInput(ApiError):
+    template = QT_TRANSLATE_NOOP("errors", "The server refused {field}: {detail}")
+
+    def __init__(self, detail: str = "", *, field: str | None = None, **params: Any) -> None:
+        self.field = field
+        super().__init__(detail, field=field or "the request", **params)
+
+
+class NotFound(ApiError):
+    template = QT_TRANSLATE_NOOP("errors", "Not found: it may have been deleted ({detail}).")
+
+
+class Conflict(ApiError):
+    template = QT_TRANSLATE_NOOP("errors", "Conflict: {detail}")
+
+
+class RateLimited(ApiError):
+    template = QT_TRANSLATE_NOOP("errors", "Too many requests: try again in {retry_after} s.")
+
+    def __init__(self, detail: str = "", *, retry_after: float, **params: Any) -> None:
+        self.retry_after = retry_after  # seconds from when the answer arrived
+        super().__init__(detail, retry_after=max(1, round(retry_after)), **params)
+
+
+class ServerError(ApiError):
+    template = QT_TRANSLATE_NOOP("errors", "The server failed (HTTP {status}): {detail}")
+
+
+class UnexpectedResponse(ApiError):
+    template = QT_TRANSLATE_NOOP("errors", "The server sent an answer zapdesk does not "
+                                           "understand: {detail}")
+
+
+# ---- the network failed -------------------------------------------------------------
+class NetworkError(ZapdeskError):
+    template = QT_TRANSLATE_NOOP("errors", "Cannot reach the server: {detail}")
+
+
+class ConnectionRefused(NetworkError):
+    template = QT_TRANSLATE_NOOP("errors", "The server refused the connection ({detail}). "
+                                           "Check the server address.")
+
+
+class Timeout(NetworkError):
+    template = QT_TRANSLATE_NOOP("errors", "The server did not answer in time ({detail}).")
+
+
+class CertificateError(NetworkError):
+    template = QT_TRANSLATE_NOOP("errors", "The server's certificate is not trusted "
+                                           "({detail}).")
+
+
+# ---- what the operator typed ------------------------------------------------------
+class InvalidName(InvalidInput):
+    template = QT_TRANSLATE_NOOP("errors", "The name must have {min} to {max} characters "
+                                           "(it has {length}).")
+
+
+class InvalidUrl(InvalidInput):
+    template = QT_TRANSLATE_NOOP("errors", "{field} must be a full http:// or https:// "
+                                           "address: {detail}")
+
+
+class InvalidPhoneNumber(InvalidInput):
+    template = QT_TRANSLATE_NOOP("errors", "“{number}” is not a valid phone number. Type it "
+                                           "with the area code, e.g. (11) 99999-9999, or with "
+                                           "the country code, e.g. +55 11 99999-9999.")
+
+
+class InvalidMessage(InvalidInput):
+    template = QT_TRANSLATE_NOOP("errors", "The message must not be empty and may have up to "
+                                           "{max} characters (it has {length}).")
+
+
+# ---- the workstation ----------------------------------------------------------------
+class KeyringUnavailable(ZapdeskError):
+    template = QT_TRANSLATE_NOOP("errors", "No secure password storage (keyring) is available "
+                                           "on this computer: {detail}")
+
+
+class AccountError(ZapdeskError):
+    template = QT_TRANSLATE_NOOP("errors", "Account problem: {detail}")
