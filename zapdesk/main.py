@@ -5,16 +5,19 @@ from __future__ import annotations
 import argparse
 import asyncio
 import logging
+import logging.handlers
 import os
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from zapdesk.core import redact
 from zapdesk.i18n import install_translators
 from zapdesk.ui.main_window import MainWindow
+from zapdesk.ui.theme import apply_theme
 
 log = logging.getLogger("zapdesk")
 
@@ -22,71 +25,130 @@ log = logging.getLogger("zapdesk")
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="zapdesk", description="Operator console for ZapFlare")
     parser.add_argument("--sandbox", action="store_true",
-                        help="run against the built-in demo server")
+                        help="start straight in the demo, against the built-in local server")
     parser.add_argument("--data-dir", type=Path, default=os.environ.get("ZAPDESK_DATA_DIR"),
-                        help="keep settings and data here (portable use, tests)")
+                        help="keep settings and data in this folder (portable use, tests)")
     parser.add_argument("--log-level", default="WARNING",
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     parser.add_argument("--lang", metavar="LOCALE",
                         help="interface language, e.g. pt_BR or en (default: the system's)")
+    parser.add_argument("--theme", choices=["system", "light", "dark"], default="system")
+    parser.add_argument("--time-scale", type=float, default=1.0, metavar="X",
+                        help="run the demo sandbox's clock X times faster")
     parser.add_argument("--screenshot", type=Path, metavar="FILE",
-                        help="save a picture of the main window once loaded, then exit")
+                        help="save a picture of the main window once the instances have "
+                             "loaded, then exit")
     return parser.parse_args(argv)
 
 
-async def run(app: QApplication, window: MainWindow, args: argparse.Namespace) -> int:
-    closing: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+def setup_logging(args: argparse.Namespace) -> Path | None:
+    logging.basicConfig(level=args.log_level,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from zapdesk.accounts.paths import data_dir
+
+    path = data_dir(args.data_dir) / "logs" / "zapdesk.log"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3,
+                                                       encoding="utf-8")
+    except OSError as exc:
+        log.warning("no log file (%s): logging to the terminal only", exc)
+        redact.install()
+        return None
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(min(logging.INFO, logging.getLevelName(args.log_level)))
+    redact.install()  # passwords, keys and cookies never reach a log line
+    return path
+
+
+async def wait_until(condition: Any, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        await asyncio.sleep(0.05)
+    return True
+
+
+async def run(window: MainWindow, args: argparse.Namespace) -> int:
+    loop = asyncio.get_running_loop()
+    closing: asyncio.Future[None] = loop.create_future()
 
     def request_close() -> None:
         if not closing.done():
             closing.set_result(None)
 
     window.close_requested.connect(request_close)
-    # Imported here, after the first paint: aiohttp.web alone costs ~110 ms.
-    from zapdesk.sandbox import SandboxServer
-    from zapdesk.sandbox.seed import DEMO_EMAIL, DEMO_PASSWORD
+    await asyncio.sleep(0)  # one turn of the loop: the window paints before the imports
+    # Imported only now: httpx, keyring and aiohttp cost a third of a second together.
+    from zapdesk.controller.app import AppController
+    from zapdesk.ui.console import Console
 
-    # No account storage exists yet, so every start is a demo start (--sandbox or not).
-    server = SandboxServer(seed=True)
+    sandbox_options: dict[str, Any] = {}
+    if args.time_scale != 1.0:
+        from zapdesk.sandbox import SandboxClock
+
+        sandbox_options["clock"] = SandboxClock(args.time_scale)
+    controller = AppController(args.data_dir, sandbox_options=sandbox_options)
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda kind, error, tb: controller.report_bug(error)
+    loop.set_exception_handler(
+        lambda _loop, context: controller.report_bug(
+            context.get("exception") or RuntimeError(str(context.get("message")))))
+    console = Console(window, controller)
+    window.console = console
     try:
-        await server.start()
-    except OSError as exc:
-        window.show_error(QCoreApplication.translate(
-            "main", "The demo server could not start: {error}").format(error=exc.strerror))
-        log.error("sandbox failed to start: %s", exc)
-        return 1
-    try:
-        window.show_sandbox(server.url, DEMO_EMAIL, DEMO_PASSWORD)
+        if args.sandbox:
+            console.start_demo()
+        else:
+            await controller.load()
         if args.screenshot is not None:
-            await asyncio.sleep(0.05)  # let the layout settle and paint
-            if not window.grab().save(str(args.screenshot)):
-                log.error("could not write %s", args.screenshot)
-                return 1
-            return 0
+            return await screenshot(window, console, args)
         await closing
         return 0
     finally:
-        await server.stop()
+        sys.excepthook = previous_hook
+        await controller.close()
+
+
+async def screenshot(window: MainWindow, console: Any, args: argparse.Namespace) -> int:
+    ready = await wait_until(lambda: console.loaded() and not console.starting_demo
+                             and (not args.sandbox or console.app.accounts), seconds=60)
+    if not ready:
+        log.error("the instances did not load in time; no screenshot")
+        return 1
+    first = next((a for a in console.app.accounts if a.instances), None)
+    if first is not None:  # show a connected instance's details beside the list
+        chosen = next((i for i in first.instances if i.status == "connected"),
+                      first.instances[0])
+        console.select(first, chosen.id)
+    await asyncio.sleep(0.5)  # let the pane lay out and any picture arrive
+    if not window.grab().save(str(args.screenshot)):
+        log.error("could not write %s", args.screenshot)
+        return 1
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=args.log_level,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    redact.install()  # passwords, keys and cookies never reach a log line
     if args.data_dir is not None:
         args.data_dir.mkdir(parents=True, exist_ok=True)
+    log_path = setup_logging(args)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("zapdesk")
     app.setQuitOnLastWindowClosed(False)
     install_translators(app, args.lang)
+    apply_theme(app, args.theme)
     window = MainWindow()
+    window.setProperty("log_path", str(log_path) if log_path else "")
     window.show()
     import qasync
 
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        code = runner.run(run(app, window, args))
+        code = runner.run(run(window, args))
     window.deleteLater()
     return code
 

@@ -66,6 +66,7 @@ class ZapFlareClient:
         self.read_retries = read_retries
         self.retry_backoff = retry_backoff
         self.rate_limit: RateLimit | None = None  # the latest X-RateLimit-* figures
+        self.plan: str | None = None  # from the login answer, where the server says it
         self._login_lock = asyncio.Lock()
         self._session_generation = 0
         for secret in (password, api_key, session_cookie):
@@ -115,8 +116,9 @@ class ZapFlareClient:
             raise errors.NotAuthenticated("no email and password to log in with",
                                           status=None, code="no_credentials")
         self._http.cookies.clear()
-        await self._call("POST", "/auth/sessions", read=False, authenticated=False,
-                         json={"email": self.email, "password": self._password})
+        body = await self._call("POST", "/auth/sessions", read=False, authenticated=False,
+                                json={"email": self.email, "password": self._password})
+        self.plan = parse.plan(body.get("data")) or self.plan
         cookie = self.session_cookie
         if cookie is None:
             raise errors.UnexpectedResponse("the login answer set no session cookie")
@@ -201,6 +203,22 @@ class ZapFlareClient:
         data = await self._data("POST", self._path(instance_id, "send-media"), read=False,
                                 json=body)
         return parse.sent_message(data, number)
+
+    async def fetch_picture(self, url: str, max_bytes: int = 2_000_000) -> bytes:
+        """A profile picture (or other image the API links to), at most ``max_bytes``."""
+        checked = validation.http_url(url, field="profilePicUrl")
+        try:
+            async with self._http.stream("GET", checked) as response:
+                if response.status_code != 200:
+                    raise errors.NotFound(f"HTTP {response.status_code}", status=404)
+                data = bytearray()
+                async for chunk in response.aiter_bytes():
+                    data.extend(chunk)
+                    if len(data) > max_bytes:
+                        raise errors.UnexpectedResponse("the picture is too large")
+                return bytes(data)
+        except httpx.TransportError as exc:
+            raise network_error(exc) from exc
 
     # ---- the wire ----------------------------------------------------------------------
     @staticmethod

@@ -141,6 +141,16 @@ def sent_message(data: object, to: str) -> SentMessage:
                        status=_text(data, "status") or "queued", to=to)
 
 
+def plan(data: object) -> str | None:
+    """The tenant's plan name, lower case, when a login answer carries one [not documented]."""
+    if not isinstance(data, Mapping):
+        return None
+    for holder in (data, data.get("user"), data.get("tenant")):
+        if isinstance(holder, Mapping) and isinstance(holder.get("plan"), str):
+            return str(holder["plan"]).lower()
+    return None
+
+
 def rate_limit(headers: Mapping[str, str]) -> RateLimit | None:
     def number(name: str) -> int | None:
         try:

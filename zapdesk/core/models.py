@@ -73,3 +73,9 @@ class RateLimit:
     remaining: int
     reset: float  # epoch seconds
     window: int | None
+
+
+# From the contract: instances per plan, and the QR series.
+PLAN_LIMITS = {"starter": 1, "pro": 5, "enterprise": 50}
+QR_ATTEMPTS = 6
+QR_LIFETIME = 20.0

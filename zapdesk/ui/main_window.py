@@ -1,11 +1,38 @@
-"""The main window. For now it only shows where the demo server runs; the console
-(instances, QR, chats) replaces this placeholder in the next issues."""
+"""The main window's frame. It imports only Qt, so it can be painted at once; the console
+(which pulls in httpx, keyring, aiohttp) is attached after the first paint."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from zapdesk.ui.console import Console
+
+
+class LoadingPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self.tr("Loading your accounts…"), self)
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        bar = QProgressBar(self)
+        bar.setRange(0, 0)  # busy, with no known end
+        bar.setMaximumWidth(320)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.label)
+        layout.addWidget(bar, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(1)
 
 
 class MainWindow(QMainWindow):
@@ -14,32 +41,12 @@ class MainWindow(QMainWindow):
     def __init__(self) -> None:
         super().__init__()
         self.setWindowTitle(self.tr("zapdesk"))
-        self.resize(960, 640)
-        body = QWidget(self)
-        layout = QVBoxLayout(body)
-        layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.headline = QLabel(self.tr("Starting…"), body)
-        font = self.headline.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        self.headline.setFont(font)
-        self.headline.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.details = QLabel(body)
-        self.details.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.headline)
-        layout.addWidget(self.details)
-        self.setCentralWidget(body)
-
-    def show_sandbox(self, url: str, email: str, password: str) -> None:
-        self.headline.setText(self.tr("Demo mode: a local ZapFlare sandbox is running"))
-        self.details.setText(
-            self.tr("Server: {url}\nDemo login: {email} / {password}\n\n"
-                    "The instance console arrives in the next version.")
-            .format(url=url, email=email, password=password))
-
-    def show_error(self, message: str) -> None:
-        self.headline.setText(self.tr("zapdesk could not start"))
-        self.details.setText(message)
+        self.resize(1180, 760)
+        self.pages = QStackedWidget(self)
+        self.loading = LoadingPage(self.pages)
+        self.pages.addWidget(self.loading)
+        self.setCentralWidget(self.pages)
+        self.console: Console | None = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Quitting goes through one path (the main coroutine), never straight to app.quit().

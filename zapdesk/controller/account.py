@@ -1,0 +1,223 @@
+"""One signed-in account: its client, its instances, and a refresh loop that respects the
+read limits (one list call per interval) and backs off instead of hammering a failing
+server."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import itertools
+import logging
+import time
+from collections.abc import Callable
+from enum import StrEnum
+
+from PySide6.QtCore import QObject, Signal
+
+from zapdesk.accounts.profiles import AccountProfile
+from zapdesk.api.client import ZapFlareClient
+from zapdesk.core import errors
+from zapdesk.core.models import PLAN_LIMITS, Instance
+
+log = logging.getLogger(__name__)
+
+MAX_BACKOFF = 120.0
+
+
+class AccountState(StrEnum):
+    LOADING = "loading"
+    READY = "ready"
+    RETRYING = "retrying"  # offline or failing: the last known list stays visible
+    SIGN_IN = "sign_in"  # the server wants a new sign-in; no automatic retry
+
+
+class AccountController(QObject):
+    changed = Signal()  # instances, state or error changed
+
+    def __init__(self, profile: AccountProfile, client: ZapFlareClient | None, *,
+                 refresh_interval: float = 10.0, clock: Callable[[], float] = time.monotonic,
+                 demo: bool = False) -> None:
+        super().__init__()
+        self.profile = profile
+        self.client = client
+        self.demo = demo
+        self.refresh_interval = refresh_interval
+        self.clock = clock
+        self.instances: list[Instance] = []
+        self.state = AccountState.LOADING if client else AccountState.SIGN_IN
+        self.error: errors.ZapdeskError | None = None
+        self.retry_at: float | None = None
+        self.loaded = False  # True once a list call has succeeded
+        self._wake = asyncio.Event()
+        self._loop_task: asyncio.Task[None] | None = None
+        # Answers are ordered by when they were asked for (a sequence, not a clock, so a
+        # coarse or frozen clock cannot make two answers look simultaneous).
+        self._asked = itertools.count(1)
+        self._stamps: dict[str, float] = {}
+
+    # ---- what the UI reads -----------------------------------------------------------
+    @property
+    def name(self) -> str:
+        return self.profile.display_name
+
+    @property
+    def plan_limit(self) -> int | None:
+        plan = self.client.plan if self.client else None
+        return PLAN_LIMITS.get(plan) if plan else None
+
+    def instance(self, instance_id: str) -> Instance | None:
+        return next((i for i in self.instances if i.id == instance_id), None)
+
+    # ---- the refresh loop -------------------------------------------------------------
+    def start(self) -> None:
+        if self.client is not None and self._loop_task is None:
+            self._loop_task = asyncio.get_running_loop().create_task(
+                self._refresh_loop(), name=f"refresh-{self.profile.id}")
+
+    def refresh_now(self) -> None:
+        self._wake.set()
+
+    def fail(self, error: errors.ZapdeskError) -> None:
+        """The account could not be opened at all (no secret, keyring trouble)."""
+        self.state = AccountState.SIGN_IN if isinstance(error, errors.NotAuthenticated) \
+            else AccountState.RETRYING
+        self.error = error
+        self.changed.emit()
+
+    async def _refresh_loop(self) -> None:
+        assert self.client is not None
+        failures = 0
+        while True:
+            started = next(self._asked)
+            delay = self.refresh_interval
+            try:
+                found = await self.client.list_instances()
+            except errors.NotAuthenticated as exc:
+                self._set_state(AccountState.SIGN_IN, exc, None)
+                delay = float("inf")  # until the operator signs in again or presses F5
+            except errors.RateLimited as exc:
+                delay = max(1.0, exc.retry_after)
+                self._set_state(AccountState.RETRYING, exc, delay)
+            except (errors.NetworkError, errors.ServerError, errors.UnexpectedResponse) as exc:
+                failures += 1
+                delay = min(MAX_BACKOFF, 5.0 * 2 ** (failures - 1))
+                self._set_state(AccountState.RETRYING, exc, delay)
+            else:
+                failures = 0
+                self.loaded = True
+                self._apply_list(found, started)
+                self._set_state(AccountState.READY, None, None)
+            await self._sleep(delay)
+
+    async def _sleep(self, delay: float) -> None:
+        self._wake.clear()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._wake.wait(),
+                                   timeout=None if delay == float("inf") else delay)
+
+    def _set_state(self, state: AccountState, error: errors.ZapdeskError | None,
+                   retry_in: float | None) -> None:
+        if error is not None and error is not self.error:
+            log.info("account %s: %s", self.profile.display_name, error)
+        self.state, self.error = state, error
+        self.retry_at = self.clock() + retry_in if retry_in is not None else None
+        self.changed.emit()
+
+    def _apply_list(self, found: list[Instance], started: int) -> None:
+        current = {i.id: i for i in self.instances}
+        merged = []
+        for inst in found:
+            # A detail answer asked for after this list call knows better: keep it.
+            newer = self._stamps.get(inst.id, float("-inf")) > started
+            merged.append(current[inst.id] if newer and inst.id in current else inst)
+            if not newer:
+                self._stamps[inst.id] = started
+        self.instances = merged
+
+    def apply(self, inst: Instance, started: int) -> bool:
+        """Take one instance's fresh details; False when a newer answer was applied already."""
+        if self._stamps.get(inst.id, float("-inf")) > started:
+            return False
+        self._stamps[inst.id] = started
+        self.instances = [inst if i.id == inst.id else i for i in self.instances]
+        if all(i.id != inst.id for i in self.instances):
+            self.instances.append(inst)
+        self.changed.emit()
+        return True
+
+    def forget(self, instance_id: str) -> None:
+        self.instances = [i for i in self.instances if i.id != instance_id]
+        self._stamps[instance_id] = float("inf")  # a late list answer must not bring it back
+        self.changed.emit()
+
+    # ---- actions (each raises a ZapdeskError the UI shows) -------------------------------
+    def _client(self) -> ZapFlareClient:
+        if self.client is None:
+            raise errors.NotAuthenticated("this account is not signed in")
+        return self.client
+
+    async def create(self, name: str, webhook_url: str | None) -> Instance:
+        started = next(self._asked)
+        inst = await self._client().create_instance(name, webhook_url)
+        self.apply(inst, started)
+        self.refresh_now()
+        return inst
+
+    async def update(self, instance_id: str, name: str, webhook_url: str | None) -> Instance:
+        started = next(self._asked)
+        inst = await self._client().update_instance(instance_id, name=name,
+                                                    webhook_url=webhook_url)
+        self.apply(inst, started)
+        return inst
+
+    async def delete(self, instance_id: str) -> None:
+        await self._client().delete_instance(instance_id)
+        self.forget(instance_id)
+        self.refresh_now()
+
+    async def disconnect_instance(self, instance_id: str) -> None:
+        started = next(self._asked)
+        inst = await self._client().disconnect(instance_id)
+        if inst is not None:
+            self.apply(inst, started)
+        self.refresh_now()
+
+    async def regenerate_qr(self, instance_id: str) -> Instance | None:
+        started = next(self._asked)
+        inst = await self._client().regenerate_qr(instance_id)
+        if inst is not None:
+            self.apply(inst, started)
+        return inst
+
+    async def get(self, instance_id: str) -> Instance | None:
+        """Fresh details of one instance, or None when a newer answer already came in."""
+        started = next(self._asked)
+        inst = await self._client().get_instance(instance_id)
+        return inst if self.apply(inst, started) else None
+
+    async def picture(self, url: str) -> bytes:
+        return await self._client().fetch_picture(url)
+
+    async def stop_refresh(self) -> None:
+        if self._loop_task is not None:
+            self._loop_task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._loop_task
+            self._loop_task = None
+
+    async def close(self) -> None:
+        await self.stop_refresh()
+        if self.client is not None:
+            await self.client.aclose()
+
+    async def replace_client(self, client: ZapFlareClient) -> None:
+        """After a new sign-in: same account, new client, refresh at once."""
+        old = self.client
+        self.client = client
+        self.state, self.error = AccountState.LOADING, None
+        await self.stop_refresh()  # the loop holds the old client: start it afresh
+        if old is not None:
+            await old.aclose()
+        self.start()
+        self.refresh_now()
+        self.changed.emit()

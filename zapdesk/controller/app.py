@@ -1,0 +1,160 @@
+"""The application's state: accounts, the demo sandbox, and the one way to quit."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from zapdesk.accounts import paths
+from zapdesk.accounts.keychain import SecretStore
+from zapdesk.accounts.manager import AccountManager
+from zapdesk.accounts.profiles import AccountProfile, ProfileStore
+from zapdesk.controller.account import AccountController
+from zapdesk.controller.tasks import TaskSet
+from zapdesk.core import errors
+
+log = logging.getLogger(__name__)
+
+
+class AppController(QObject):
+    accounts_changed = Signal()  # an account was added, removed, or the list finished loading
+    notice = Signal(str)  # a known error or an outcome to show in the window (translated)
+    bug = Signal(str)  # an unexpected exception: the window offers the log
+
+    def __init__(self, data_dir: Path | None = None, *, secrets: SecretStore | None = None,
+                 refresh_interval: float = 10.0, clock: Callable[[], float] = time.monotonic,
+                 sandbox_options: dict[str, Any] | None = None,
+                 **client_options: Any) -> None:
+        super().__init__()
+        self.config_dir = paths.config_dir(data_dir)
+        self.secrets = secrets if secrets is not None else SecretStore()
+        self.manager = AccountManager(ProfileStore(self.config_dir), self.secrets,
+                                      **client_options)
+        self.refresh_interval = refresh_interval
+        self.clock = clock
+        self.sandbox_options = sandbox_options or {}
+        self.accounts: list[AccountController] = []
+        self.loading = False
+        self.sandbox: Any = None  # the demo's SandboxServer, imported only when used
+        self.bugs: list[BaseException] = []
+        self.tasks = TaskSet(self._task_failed)
+
+    # ---- errors ------------------------------------------------------------------------
+    def _task_failed(self, error: BaseException) -> None:
+        if isinstance(error, errors.ZapdeskError):
+            self.notice.emit(error.message(QCoreApplication.translate))
+        else:
+            self.report_bug(error)
+
+    def report_bug(self, error: BaseException) -> None:
+        log.error("unexpected error", exc_info=(type(error), error, error.__traceback__))
+        self.bugs.append(error)
+        self.bug.emit(f"{type(error).__name__}: {error}")
+
+    # ---- accounts -----------------------------------------------------------------------
+    def _controller(self, profile: AccountProfile, client: Any, demo: bool = False
+                    ) -> AccountController:
+        return AccountController(profile, client, refresh_interval=self.refresh_interval,
+                                 clock=self.clock, demo=demo)
+
+    async def load(self) -> None:
+        """Open every stored account; one that fails shows its error, the others load."""
+        self.loading = True
+        self.accounts_changed.emit()
+        try:
+            profiles = await asyncio.to_thread(self.manager.accounts)
+        except errors.ZapdeskError as exc:
+            self.loading = False
+            self.notice.emit(exc.message(QCoreApplication.translate))
+            self.accounts_changed.emit()
+            return
+
+        async def open_one(profile: AccountProfile) -> AccountController:
+            try:
+                client = await self.manager.open(profile)
+            except errors.ZapdeskError as exc:
+                controller = self._controller(profile, None)
+                controller.fail(exc)
+                return controller
+            controller = self._controller(profile, client)
+            controller.start()
+            return controller
+
+        opened = await asyncio.gather(*(open_one(p) for p in profiles))
+        self.accounts.extend(opened)
+        self.loading = False
+        self.accounts_changed.emit()
+
+    async def sign_in(self, *, display_name: str, base_url: str, email: str | None,
+                      password: str | None, api_key: str | None, remember: bool
+                      ) -> AccountController:
+        profile, client = await self.manager.add(
+            display_name=display_name, base_url=base_url, email=email, password=password,
+            api_key=api_key, remember=remember)
+        controller = self._controller(profile, client)
+        self.accounts.append(controller)
+        controller.start()
+        self.accounts_changed.emit()
+        return controller
+
+    async def sign_in_again(self, controller: AccountController, *, password: str | None,
+                            api_key: str | None, remember: bool) -> None:
+        client = await self.manager.sign_in(controller.profile, password=password,
+                                            api_key=api_key, remember=remember)
+        await controller.replace_client(client)
+
+    async def sign_out(self, controller: AccountController) -> None:
+        """Log out on the server, forget the secrets and the profile (the demo just stops)."""
+        if controller in self.accounts:
+            self.accounts.remove(controller)
+        self.accounts_changed.emit()
+        if controller.demo:
+            await controller.close()
+            await self._stop_sandbox()
+            return
+        await controller.stop_refresh()
+        await self.manager.remove(controller.profile, controller.client)
+
+    # ---- the demo ----------------------------------------------------------------------
+    async def start_demo(self) -> AccountController:
+        existing = next((a for a in self.accounts if a.demo), None)
+        if existing is not None:
+            return existing
+        from zapdesk.sandbox import SandboxClock, SandboxServer  # ~110 ms of imports
+        from zapdesk.sandbox.seed import DEMO_EMAIL, DEMO_PASSWORD
+        from zapdesk.sandbox.world import SandboxConfig
+
+        options = dict(self.sandbox_options)
+        clock = options.pop("clock", None) or SandboxClock()
+        config = options.pop("config", None) or SandboxConfig(activity_interval=90.0)
+        self.sandbox = SandboxServer(clock=clock, config=config, seed=True, **options)
+        await self.sandbox.start()
+        profile = AccountProfile.new(QCoreApplication.translate("app", "Demo (sandbox)"),
+                                     self.sandbox.url,
+                                     "password", DEMO_EMAIL)
+        client = await self.manager.sign_in(profile, password=DEMO_PASSWORD, remember=False)
+        controller = self._controller(profile, client, demo=True)
+        self.accounts.append(controller)
+        controller.start()
+        self.accounts_changed.emit()
+        return controller
+
+    async def _stop_sandbox(self) -> None:
+        if self.sandbox is not None:
+            await self.sandbox.stop()
+            self.sandbox = None
+
+    # ---- quitting ----------------------------------------------------------------------
+    async def close(self) -> None:
+        await self.tasks.cancel_all()
+        for controller in self.accounts:
+            await controller.close()
+        self.accounts.clear()
+        await self._stop_sandbox()
+

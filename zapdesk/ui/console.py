@@ -1,0 +1,385 @@
+"""The console: welcome screen, the instance list with its filter, the detail pane, menus.
+
+It talks only to the controller layer; every request runs as a task on the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zapdesk.controller.account import AccountController, AccountState
+from zapdesk.controller.app import AppController
+from zapdesk.core.models import Instance
+from zapdesk.ui.detail_pane import AccountPane, InstancePane
+from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog, SignInDialog
+from zapdesk.ui.instance_delegate import InstanceDelegate
+from zapdesk.ui.instance_model import InstanceFilter, InstanceTreeModel, Role
+from zapdesk.ui.main_window import MainWindow
+
+
+class WelcomePage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        title = QLabel(self.tr("Welcome to zapdesk"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        title.setFont(font)
+        intro = QLabel(self.tr(
+            "Manage every WhatsApp number of your ZapFlare accounts in one window: see their "
+            "status live, connect new numbers with a QR code, and answer conversations."), self)
+        intro.setWordWrap(True)
+        self.sign_in = QPushButton(self.tr("Sign in to ZapFlare"), self)
+        self.demo = QPushButton(self.tr("Try the demo"), self)
+        for button in (self.sign_in, self.demo):
+            button.setMinimumHeight(44)
+            button.setMinimumWidth(220)
+        self.sign_in.setDefault(True)
+        demo_note = QLabel(self.tr(
+            "The demo runs a built-in ZapFlare sandbox on this computer, with simulated "
+            "phones and contacts. No account needed; nothing leaves this machine."), self)
+        demo_note.setWordWrap(True)
+        small = QFont(demo_note.font())
+        small.setPointSizeF(small.pointSizeF() * 0.92)
+        demo_note.setFont(small)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_in)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.demo)
+        buttons.addStretch(1)
+        # A fixed-width column: wrapped labels get their full height only when their width
+        # is known, which per-item alignment in the outer layout would take away.
+        column = QWidget(self)
+        column.setMaximumWidth(600)
+        inner = QVBoxLayout(column)
+        inner.addWidget(title)
+        inner.addWidget(intro)
+        inner.addSpacing(24)
+        inner.addLayout(buttons)
+        inner.addSpacing(12)
+        inner.addWidget(demo_note)
+        inner.addWidget(self.problem)
+        for label in (title, intro, demo_note, self.problem):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 4)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(2)
+        layout.addLayout(row)
+        layout.addStretch(3)
+
+
+class Console:
+    """Builds the console into ``window`` and wires it to ``app``."""
+
+    def __init__(self, window: MainWindow, app: AppController, *,
+                 poll_interval: float = 2.5) -> None:
+        self.window = window
+        self.app = app
+        self.starting_demo = False
+        t = QCoreApplication.translate
+        # pages
+        self.welcome = WelcomePage(window.pages)
+        self.welcome.sign_in.clicked.connect(self.open_sign_in)
+        self.welcome.demo.clicked.connect(self.start_demo)
+        self.page = QWidget(window.pages)
+        window.pages.addWidget(self.welcome)
+        window.pages.addWidget(self.page)
+        # the list
+        self.model = InstanceTreeModel(app, self.page)
+        self.filter_model = InstanceFilter(self.page)
+        self.filter_model.setSourceModel(self.model)
+        self.filter = QLineEdit(self.page)
+        self.filter.setPlaceholderText(t("console", "Filter by name, number or status (Ctrl+F)"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.tree = QTreeView(self.page)
+        self.tree.setModel(self.filter_model)
+        self.tree.setItemDelegate(InstanceDelegate(self.tree))
+        self.tree.setHeaderHidden(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName(t("console", "Instances of every account"))
+        self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        for signal in (self.filter_model.rowsInserted, self.filter_model.modelReset,
+                       self.filter_model.layoutChanged):
+            signal.connect(self.tree.expandAll)
+        self.new_button = QPushButton(t("console", "New instance"), self.page)
+        self.new_button.clicked.connect(self.open_create)
+        left = QWidget(self.page)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 8)
+        left_layout.addWidget(self.filter)
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addWidget(self.new_button)
+        # the right side
+        self.placeholder = QLabel(t("console", "Select an instance to see its details."),
+                                  self.page)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.instance_pane = InstancePane(app, self.page, poll_interval=poll_interval)
+        self.instance_pane.edit_requested.connect(self.open_edit)
+        self.instance_pane.delete_requested.connect(self.open_delete)
+        self.account_pane = AccountPane(self.page)
+        self.account_pane.sign_out_requested.connect(self.sign_out)
+        self.account_pane.sign_in_requested.connect(self.open_sign_in_again)
+        self.right = QStackedWidget(self.page)
+        for widget in (self.placeholder, self.instance_pane, self.account_pane):
+            self.right.addWidget(widget)
+        splitter = QSplitter(self.page)
+        splitter.addWidget(left)
+        splitter.addWidget(self.right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([380, 800])
+        layout = QHBoxLayout(self.page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self._menus()
+        # the list's "retrying in N s" counts down; repaint it while any account waits
+        self.ticker = QTimer(self.page)
+        self.ticker.setInterval(1000)
+        self.ticker.timeout.connect(self._tick)
+        self.ticker.start()
+        app.accounts_changed.connect(self.update_page)
+        app.notice.connect(self.notify)
+        app.bug.connect(self.report_bug)
+        self.update_page()
+
+    # ---- pages -------------------------------------------------------------------------
+    def update_page(self) -> None:
+        pages = self.window.pages
+        if self.app.loading or self.starting_demo:
+            self.window.loading.label.setText(
+                QCoreApplication.translate("console", "Starting the demo…")
+                if self.starting_demo else
+                QCoreApplication.translate("console", "Loading your accounts…"))
+            pages.setCurrentWidget(self.window.loading)
+        elif not self.app.accounts:
+            pages.setCurrentWidget(self.welcome)
+        else:
+            pages.setCurrentWidget(self.page)
+            self.tree.expandAll()
+        self._update_actions()
+
+    def loaded(self) -> bool:
+        """True when every account has answered once (or failed) and none is loading."""
+        return not self.app.loading and all(
+            a.state != AccountState.LOADING for a in self.app.accounts)
+
+    # ---- menus ---------------------------------------------------------------------------
+    def _menus(self) -> None:
+        t = QCoreApplication.translate
+        bar = self.window.menuBar()
+        account_menu = bar.addMenu(t("console", "&Account"))
+        self.sign_in_action = self._action(account_menu, t("console", "&Sign in to an account…"),
+                                           self.open_sign_in, "Ctrl+Shift+N")
+        self.demo_action = self._action(account_menu, t("console", "Try the &demo"),
+                                        self.start_demo)
+        self.sign_out_action = self._action(account_menu, t("console", "Sign &out"),
+                                            self.sign_out)
+        account_menu.addSeparator()
+        self._action(account_menu, t("console", "&Quit"), self.window.close_requested.emit,
+                     QKeySequence.StandardKey.Quit)
+        instance_menu = bar.addMenu(t("console", "&Instance"))
+        self.new_action = self._action(instance_menu, t("console", "&New instance…"),
+                                       self.open_create, QKeySequence.StandardKey.New)
+        self.edit_action = self._action(instance_menu, t("console", "&Edit…"), self.open_edit,
+                                        "F2")
+        self.delete_action = self._action(instance_menu, t("console", "&Delete…"),
+                                          self.open_delete, QKeySequence.StandardKey.Delete)
+        instance_menu.addSeparator()
+        self._action(instance_menu, t("console", "&Refresh"), self.refresh_all,
+                     QKeySequence.StandardKey.Refresh)
+        self._action(instance_menu, t("console", "&Filter"), self.focus_filter,
+                     QKeySequence.StandardKey.Find)
+
+    def _action(self, menu: Any, text: str, slot: Any,
+                shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _update_actions(self) -> None:
+        account, inst = self.selection()
+        has_account = account is not None or len(self.app.accounts) == 1
+        self.new_action.setEnabled(has_account)
+        self.new_button.setEnabled(has_account)
+        self.edit_action.setEnabled(inst is not None)
+        self.delete_action.setEnabled(inst is not None)
+        self.sign_out_action.setEnabled(account is not None)
+
+    # ---- selection -------------------------------------------------------------------------
+    def selection(self) -> tuple[AccountController | None, Instance | None]:
+        index = self.tree.currentIndex()
+        if not index.isValid():
+            return None, None
+        return index.data(Role.ACCOUNT), index.data(Role.INSTANCE)
+
+    def target_account(self) -> AccountController | None:
+        account, _ = self.selection()
+        if account is None and len(self.app.accounts) == 1:
+            return self.app.accounts[0]
+        return account
+
+    def select(self, account: AccountController, instance_id: str | None = None) -> None:
+        source = (self.model.instance_index(account, instance_id) if instance_id
+                  else self.model.account_index(account))
+        index = self.filter_model.mapFromSource(source)
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.tree.scrollTo(index)
+
+    def _current_changed(self, current: QModelIndex | QPersistentModelIndex,
+                         _previous: object = None) -> None:
+        kind = current.data(Role.KIND) if current.isValid() else None
+        if kind == "instance":
+            self.account_pane.release()
+            self.right.setCurrentWidget(self.instance_pane)
+            self.spawn(self.instance_pane.show_instance(current.data(Role.ACCOUNT),
+                                                        current.data(Role.INSTANCE)))
+        else:
+            self.spawn(self.instance_pane.release())
+            if kind == "account":
+                self.account_pane.show_account(current.data(Role.ACCOUNT))
+                self.right.setCurrentWidget(self.account_pane)
+            else:
+                self.account_pane.release()
+                self.right.setCurrentWidget(self.placeholder)
+        self._update_actions()
+
+    def _filter_changed(self, text: str) -> None:
+        self.filter_model.setFilterFixedString(text)
+        self.tree.expandAll()
+
+    def focus_filter(self) -> None:
+        self.filter.setFocus()
+        self.filter.selectAll()
+
+    def _tick(self) -> None:
+        if any(a.state == AccountState.RETRYING for a in self.app.accounts):
+            self.tree.viewport().update()
+
+    # ---- actions -------------------------------------------------------------------------
+    def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
+        return self.app.tasks.spawn(coro)
+
+    def notify(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 15_000)
+        if not self.app.accounts:
+            self.welcome.problem.setText(text)
+            self.welcome.problem.show()
+
+    def report_bug(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical,
+                          QCoreApplication.translate("console", "zapdesk ran into a bug"),
+                          QCoreApplication.translate(
+                              "console", "Something unexpected happened: {what}\n\nDetails "
+                                         "are in the log: {log}").format(
+                              what=text, log=self.window.property("log_path") or "—"),
+                          QMessageBox.StandardButton.Close, self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def refresh_all(self) -> None:
+        for account in self.app.accounts:
+            account.refresh_now()
+        if self.instance_pane.watcher is not None:
+            self.instance_pane.watcher.poll_now()
+
+    def open_sign_in(self) -> None:
+        dialog = SignInDialog(self.window, self.app, self.spawn)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_sign_in_again(self) -> None:
+        account = self.account_pane.account
+        if account is not None:
+            dialog = SignInDialog(self.window, self.app, self.spawn, account)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+
+    def start_demo(self) -> None:
+        self.starting_demo = True
+        self.update_page()
+        self.spawn(self._start_demo())
+
+    async def _start_demo(self) -> None:
+        try:
+            account = await self.app.start_demo()
+        finally:
+            self.starting_demo = False
+            self.update_page()
+        self.select(account)
+
+    def sign_out(self) -> None:
+        account = self.target_account()
+        if account is not None:
+            self.spawn(self.app.sign_out(account))
+
+    def open_create(self) -> None:
+        account = self.target_account()
+        if account is None:
+            self.notify(QCoreApplication.translate(
+                "console", "Select the account the new instance belongs to."))
+            return
+        dialog = InstanceDialog(self.window, account, self.spawn)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def created() -> None:
+            if dialog.created is not None:
+                self.select(account, dialog.created.id)
+
+        dialog.accepted.connect(created)
+        dialog.open()
+
+    def open_edit(self) -> None:
+        account, inst = self.selection()
+        if account is None or inst is None:
+            return
+        dialog = InstanceDialog(self.window, account, self.spawn, inst)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def open_delete(self) -> None:
+        account, inst = self.selection()
+        if account is None or inst is None:
+            return
+        dialog = DeleteDialog(self.window, account, self.spawn, inst)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

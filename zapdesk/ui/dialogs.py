@@ -1,0 +1,312 @@
+"""Sign-in, create/edit and delete dialogs.
+
+They are opened with ``open()`` (never ``exec()``: a nested event loop would stall the
+other tasks) and run their request as a task; while it runs the dialog shows it is busy,
+and a refusal is shown inside the dialog, which stays open with everything typed kept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zapdesk.api.client import DEFAULT_BASE_URL
+from zapdesk.controller.account import AccountController
+from zapdesk.controller.app import AppController
+from zapdesk.core import errors, validation
+from zapdesk.core.models import Instance
+from zapdesk.ui import theme
+
+Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
+
+
+def error_text(error: errors.ZapdeskError) -> str:
+    return error.message(QCoreApplication.translate)
+
+
+class Field(QWidget):
+    """A line edit with the reason it is refused right under it."""
+
+    def __init__(self, parent: QWidget, check: Callable[[str], object] | None = None,
+                 *, placeholder: str = "", secret: bool = False) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder)
+        if secret:
+            self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.check = check
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.problem)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def validate(self, *, quiet_when_empty: bool = True) -> bool:
+        """Run the rule; show its message unless the field is still untouched and empty."""
+        message = ""
+        if self.check is not None:
+            try:
+                self.check(self.edit.text())
+            except errors.ZapdeskError as exc:
+                message = error_text(exc)
+        show = bool(message) and not (quiet_when_empty and not self.edit.text())
+        self.problem.setText(message)
+        self.problem.setStyleSheet(f"color: {theme.pick(theme.WARNING).name()}")
+        self.problem.setVisible(show)
+        return not message
+
+
+class FormDialog(QDialog):
+    def __init__(self, parent: QWidget | None, spawn: Spawn, title: str, ok_text: str) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self._spawn = spawn
+        self._task: asyncio.Task[Any] | None = None
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(ok_text)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.form)
+        self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.buttons)
+
+    # Subclasses: what makes the form complete, and what submitting does.
+    def is_valid(self) -> bool:
+        return True
+
+    async def run(self) -> None:
+        raise NotImplementedError
+
+    def describe(self, error: errors.ZapdeskError) -> str:
+        return error_text(error)
+
+    def revalidate(self) -> None:
+        self.ok.setEnabled(self._task is None and self.is_valid())
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setStyleSheet(f"color: {theme.pick(theme.WARNING).name()}")
+        self.error.show()
+
+    def submit(self) -> None:
+        if self._task is not None or not self.is_valid():
+            return
+        self.error.hide()
+        self._task = self._spawn(self._run())
+        self.revalidate()
+
+    async def _run(self) -> None:
+        self.setCursor(Qt.CursorShape.BusyCursor)
+        try:
+            await self.run()
+        except errors.ZapdeskError as exc:
+            self.show_error(self.describe(exc))
+        else:
+            self.accept()
+        finally:
+            self._task = None
+            self.unsetCursor()
+            self.revalidate()
+
+    def reject(self) -> None:
+        if self._task is not None:  # closing gives up on the request still under way
+            self._task.cancel()
+            self._task = None
+        super().reject()
+
+
+class SignInDialog(FormDialog):
+    """Sign in to a new account, or again to one whose session could not be renewed."""
+
+    def __init__(self, parent: QWidget | None, app: AppController, spawn: Spawn,
+                 account: AccountController | None = None) -> None:
+        super().__init__(parent, spawn, self.tr("Sign in to ZapFlare"), self.tr("Sign in"))
+        self.app = app
+        self.account = account
+        self.server = Field(self, lambda v: validation.http_url(v, field="server"))
+        self.server.edit.setText(account.profile.base_url if account else DEFAULT_BASE_URL)
+        self.display_name = Field(self, placeholder=self.tr("e.g. Loja Centro (optional)"))
+        self.mode = QComboBox(self)
+        self.mode.addItem(self.tr("Email and password"), "password")
+        self.mode.addItem(self.tr("API key"), "api_key")
+        self.email = Field(self, placeholder=self.tr("you@company.com"))
+        self.password = Field(self, secret=True)
+        self.api_key = Field(self, placeholder="zpk_live_…", secret=True)
+        self.remember = QCheckBox(self.tr("Remember on this computer (in the system keyring)"),
+                                  self)
+        self.remember.setChecked(True)
+        self.keyring_note = QLabel(self)
+        self.keyring_note.setWordWrap(True)
+        if not app.secrets.available:
+            self.remember.setChecked(False)
+            self.keyring_note.setText(self.tr(
+                "No secure password storage is available on this computer, so the secret "
+                "will be kept only until zapdesk closes."))
+        else:
+            self.keyring_note.hide()
+        self.form.addRow(self.tr("Server"), self.server)
+        self.form.addRow(self.tr("Name in zapdesk"), self.display_name)
+        self.form.addRow(self.tr("Sign in with"), self.mode)
+        self.form.addRow(self.tr("Email"), self.email)
+        self.form.addRow(self.tr("Password"), self.password)
+        self.form.addRow(self.tr("API key"), self.api_key)
+        self.form.addRow("", self.remember)
+        self.form.addRow("", self.keyring_note)
+        if account is not None:  # signing in again: who and where are known
+            self.server.edit.setReadOnly(True)
+            self.display_name.edit.setText(account.profile.display_name)
+            self.display_name.edit.setReadOnly(True)
+            self.mode.setCurrentIndex(self.mode.findData(account.profile.auth_mode))
+            self.mode.setEnabled(False)
+            self.email.edit.setText(account.profile.email or "")
+            self.email.edit.setReadOnly(True)
+        for field in (self.server, self.email, self.password, self.api_key):
+            field.edit.textChanged.connect(self.revalidate)
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        self._mode_changed()
+
+    def _mode_changed(self) -> None:
+        by_key = self.mode.currentData() == "api_key"
+        for field, visible in ((self.email, not by_key), (self.password, not by_key),
+                               (self.api_key, by_key)):
+            field.setVisible(visible)
+            self.form.labelForField(field).setVisible(visible)
+        self.revalidate()
+
+    def is_valid(self) -> bool:
+        if not self.server.validate():
+            return False
+        if self.mode.currentData() == "api_key":
+            return bool(self.api_key.text().strip())
+        return "@" in self.email.text() and bool(self.password.text())
+
+    async def run(self) -> None:
+        by_key = self.mode.currentData() == "api_key"
+        password = None if by_key else self.password.text()
+        api_key = self.api_key.text().strip() if by_key else None
+        if self.account is not None:
+            await self.app.sign_in_again(self.account, password=password, api_key=api_key,
+                                         remember=self.remember.isChecked())
+            return
+        await self.app.sign_in(display_name=self.display_name.text(),
+                               base_url=self.server.text().strip(),
+                               email=None if by_key else self.email.text().strip(),
+                               password=password, api_key=api_key,
+                               remember=self.remember.isChecked())
+
+    def describe(self, error: errors.ZapdeskError) -> str:
+        if isinstance(error, errors.KeyringUnavailable):
+            self.remember.setChecked(False)
+            return self.tr("{why}\nSign in again to keep it only until zapdesk closes.").format(
+                why=error_text(error))
+        if isinstance(error, errors.NotAuthenticated) and error.status == 401:
+            if self.mode.currentData() == "api_key":
+                return self.tr("The server did not accept this API key.")
+            return self.tr("Wrong email or password.")
+        return error_text(error)
+
+
+class InstanceDialog(FormDialog):
+    """Create an instance, or edit the name and webhook of one."""
+
+    def __init__(self, parent: QWidget | None, account: AccountController, spawn: Spawn,
+                 instance: Instance | None = None, suggested_webhook: str | None = None
+                 ) -> None:
+        editing = instance is not None
+        super().__init__(parent, spawn,
+                         self.tr("Edit instance") if editing else self.tr("New instance"),
+                         self.tr("Save") if editing else self.tr("Create"))
+        self.account = account
+        self.instance = instance
+        self.created: Instance | None = None
+        self.name = Field(self, validation.instance_name,
+                          placeholder=self.tr("e.g. Atendimento Principal"))
+        self.webhook = Field(self, lambda v: validation.optional_http_url(v, field="webhookUrl"),
+                             placeholder="https://…")
+        hint = QLabel(self.tr("Optional. ZapFlare posts this instance's events to this "
+                              "address."), self)
+        hint.setWordWrap(True)
+        if instance is not None:
+            self.name.edit.setText(instance.name)
+            self.webhook.edit.setText(instance.webhook_url or "")
+        elif suggested_webhook:
+            self.webhook.edit.setText(suggested_webhook)
+        self.form.addRow(self.tr("Account"), QLabel(account.name, self))
+        self.form.addRow(self.tr("Name"), self.name)
+        self.form.addRow(self.tr("Webhook URL"), self.webhook)
+        self.form.addRow("", hint)
+        self.name.edit.textChanged.connect(self.revalidate)
+        self.webhook.edit.textChanged.connect(self.revalidate)
+        self.revalidate()
+
+    def is_valid(self) -> bool:
+        name_ok = self.name.validate()
+        return self.webhook.validate() and name_ok
+
+    async def run(self) -> None:
+        webhook = validation.optional_http_url(self.webhook.text(), field="webhookUrl")
+        if self.instance is None:
+            self.created = await self.account.create(self.name.text(), webhook)
+        else:
+            await self.account.update(self.instance.id, self.name.text(), webhook)
+
+
+class DeleteDialog(FormDialog):
+    """Deleting is irreversible: the operator types the instance's name to confirm."""
+
+    def __init__(self, parent: QWidget | None, account: AccountController, spawn: Spawn,
+                 instance: Instance) -> None:
+        super().__init__(parent, spawn, self.tr("Delete instance"), self.tr("Delete forever"))
+        self.account = account
+        self.instance = instance
+        warning = QLabel(self.tr(
+            "<b>This cannot be undone.</b> Deleting “{name}” removes the instance and all "
+            "of its data at ZapFlare; its number will have to be linked again from scratch.")
+            .format(name=instance.name.replace("<", "&lt;")), self)
+        warning.setWordWrap(True)
+        warning.setTextFormat(Qt.TextFormat.RichText)
+        self.confirm = Field(self, placeholder=instance.name)
+        self.form.addRow(warning)
+        self.form.addRow(self.tr("Type the name to confirm"), self.confirm)
+        self.confirm.edit.textChanged.connect(self.revalidate)
+        cancel: QPushButton = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setDefault(True)
+        self.revalidate()
+
+    def is_valid(self) -> bool:
+        return self.confirm.text() == self.instance.name
+
+    async def run(self) -> None:
+        await self.account.delete(self.instance.id)

@@ -1,0 +1,166 @@
+"""Painting the instance list: account headers with their state, and instance rows with a
+status dot, name, phone, a status pill and a place for the unread count."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from zapdesk.controller.account import AccountController, AccountState
+from zapdesk.core.models import Instance
+from zapdesk.core.phone import format_phone
+from zapdesk.ui import theme
+from zapdesk.ui.instance_model import Role
+from zapdesk.ui.status import status_word
+
+Index = QModelIndex | QPersistentModelIndex
+PAD = 10
+
+
+def account_summary(account: AccountController) -> str:
+    t = QCoreApplication.translate
+    count = len(account.instances)
+    limit = account.plan_limit
+    plan = account.client.plan if account.client else None
+    if limit is not None and plan:
+        return t("list", "{count} of {limit} instances · {plan}").format(
+            count=count, limit=limit, plan=plan.capitalize())
+    if count == 1:
+        return t("list", "1 instance")
+    return t("list", "{count} instances").format(count=count)
+
+
+def account_state_text(account: AccountController) -> str | None:
+    t = QCoreApplication.translate
+    if account.state == AccountState.LOADING:
+        return t("list", "Loading…")
+    if account.state == AccountState.RETRYING:
+        seconds = max(0, math.ceil((account.retry_at or 0) - account.clock()))
+        return t("list", "Offline — retrying in {seconds} s").format(seconds=seconds)
+    if account.state == AccountState.SIGN_IN:
+        return t("list", "Sign in again")
+    return None
+
+
+class InstanceDelegate(QStyledItemDelegate):
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        line = QFontMetrics(option.font).height()
+        rows = 2
+        return QSize(260, rows * line + 2 * PAD + (6 if index.data(Role.KIND) == "account"
+                                                   else 0))
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette: QPalette = option.palette
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        rect: QRect = option.rect
+        if selected:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.Highlight))
+        elif index.data(Role.KIND) == "account":
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+        text = palette.color(QPalette.ColorRole.HighlightedText if selected
+                             else QPalette.ColorRole.Text)
+        muted = QColor(text)
+        muted.setAlphaF(0.68)
+        if index.data(Role.KIND) == "account":
+            self._paint_account(painter, option, index.data(Role.ACCOUNT), text, muted, selected)
+        else:
+            self._paint_instance(painter, option, index.data(Role.INSTANCE),
+                                 int(index.data(Role.UNREAD) or 0), text, muted, selected)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            focus = QColor(palette.color(QPalette.ColorRole.Highlight))
+            focus.setAlphaF(0.9)
+            painter.setPen(focus)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(rect.adjusted(0, 0, -1, -1))
+        painter.restore()
+
+    @staticmethod
+    def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, option.font.pointSizeF() * 0.9))
+        return bold, small
+
+    def _paint_account(self, painter: QPainter, option: QStyleOptionViewItem,
+                       account: AccountController, text: QColor, muted: QColor,
+                       selected: bool) -> None:
+        bold, small = self._fonts(option)
+        rect = option.rect.adjusted(PAD, PAD, -PAD, -PAD)
+        line = QFontMetrics(bold).height()
+        painter.setFont(bold)
+        painter.setPen(text)
+        summary = account_summary(account)
+        summary_width = QFontMetrics(small).horizontalAdvance(summary) + PAD
+        name_rect = QRect(rect.left(), rect.top(), rect.width() - summary_width, line)
+        painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(bold).elidedText(account.name,
+                                                       Qt.TextElideMode.ElideRight,
+                                                       name_rect.width()))
+        painter.setFont(small)
+        painter.setPen(muted)
+        painter.drawText(QRect(rect.right() - summary_width, rect.top(), summary_width, line),
+                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, summary)
+        state = account_state_text(account)
+        detail = state or account.profile.base_url
+        if account.error is not None and account.state == AccountState.SIGN_IN:
+            detail = account.error.message(QCoreApplication.translate)  # says "sign in" itself
+        elif state and account.error is not None and account.state != AccountState.LOADING:
+            detail = f"{state}: {account.error.message(QCoreApplication.translate)}"
+        colour = theme.pick(theme.WARNING, option.palette) if state and not selected \
+            and account.state != AccountState.LOADING else muted
+        painter.setPen(colour)
+        second = QRect(rect.left(), rect.top() + line + 4, rect.width(), line)
+        painter.drawText(second, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(small).elidedText(detail, Qt.TextElideMode.ElideRight,
+                                                        second.width()))
+
+    def _paint_instance(self, painter: QPainter, option: QStyleOptionViewItem, inst: Instance,
+                        unread: int, text: QColor, muted: QColor, selected: bool) -> None:
+        bold, small = self._fonts(option)
+        rect = option.rect.adjusted(PAD + 14, PAD, -PAD, -PAD)
+        line = QFontMetrics(bold).height()
+        colour = theme.status_color(inst.status, option.palette)
+        # Status dot: colour for the eye, the pill's word for everyone.
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour if not selected else text)
+        painter.drawEllipse(rect.left() - 12, rect.top() + line // 2 - 4, 8, 8)
+        word = status_word(inst.status)
+        metrics = QFontMetrics(small)
+        pill_w = metrics.horizontalAdvance(word) + 16
+        pill = QRect(rect.right() - pill_w, rect.top() + 1, pill_w, line)
+        fill = QColor(colour)
+        fill.setAlphaF(0.18 if not selected else 0.35)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(pill, line / 2, line / 2)
+        painter.setFont(small)
+        painter.setPen(colour if not selected else text)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, word)
+        right = pill.left() - PAD
+        if unread:
+            badge = str(unread) if unread < 1000 else "999+"
+            badge_w = max(line, metrics.horizontalAdvance(badge) + 10)
+            badge_rect = QRect(right - badge_w, rect.top() + line + 4, badge_w, line)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(theme.status_color("connected", option.palette))
+            painter.drawRoundedRect(badge_rect, line / 2, line / 2)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
+        painter.setFont(bold)
+        painter.setPen(text)
+        name_rect = QRect(rect.left(), rect.top(), right - rect.left(), line)
+        painter.drawText(name_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         QFontMetrics(bold).elidedText(inst.name, Qt.TextElideMode.ElideRight,
+                                                       name_rect.width()))
+        painter.setFont(small)
+        painter.setPen(muted)
+        phone = format_phone(inst.phone) if inst.phone else QCoreApplication.translate(
+            "list", "No number yet")
+        painter.drawText(QRect(rect.left(), rect.top() + line + 4, right - rect.left(), line),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, phone)
+

@@ -1,0 +1,57 @@
+"""Colours and the dark palette. Status colours are chosen per palette so the words on
+them stay readable in light and dark themes alike."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+_STATUS = {  # (light theme, dark theme)
+    "created": ("#5b6b8c", "#8fa3c9"),
+    "qr": ("#b26a00", "#f0b04a"),
+    "connected": ("#1e8e3e", "#5bd68a"),
+    "disconnected": ("#6b6b6b", "#a8a8a8"),
+    "banned": ("#c5221f", "#ff7b72"),
+}
+_UNKNOWN = ("#7b4fb8", "#c29cf5")
+WARNING = ("#b3261e", "#ffb4ab")
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def pick(pair: tuple[str, str], palette: QPalette | None = None) -> QColor:
+    return QColor(pair[1] if is_dark(palette) else pair[0])
+
+
+def status_color(status: str, palette: QPalette | None = None) -> QColor:
+    return pick(_STATUS.get(status, _UNKNOWN), palette)
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    role, group = QPalette.ColorRole, QPalette.ColorGroup
+    colours = {
+        role.Window: "#202124", role.WindowText: "#e8eaed", role.Base: "#17181a",
+        role.AlternateBase: "#2a2b2e", role.ToolTipBase: "#2a2b2e", role.ToolTipText: "#e8eaed",
+        role.Text: "#e8eaed", role.Button: "#2d2e31", role.ButtonText: "#e8eaed",
+        role.BrightText: "#ffffff", role.Highlight: "#1a73e8", role.HighlightedText: "#ffffff",
+        role.Link: "#8ab4f8", role.PlaceholderText: "#9aa0a6", role.Mid: "#3c4043",
+        role.Dark: "#111214", role.Light: "#3c4043", role.Midlight: "#35363a",
+        role.Shadow: "#000000",
+    }
+    for r, colour in colours.items():
+        p.setColor(r, QColor(colour))
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(group.Disabled, r, QColor("#6f7378"))
+    return p
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    """``light``, ``dark`` or ``system`` (leave the platform's palette alone)."""
+    if theme == "system":
+        return
+    app.setStyle(QStyleFactory.create("Fusion"))
+    app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
