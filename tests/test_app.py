@@ -27,18 +27,22 @@ def test_sandbox_screenshot_shows_the_demo(tmp_path: Path) -> None:
     # Not a blank window: the text drew dark pixels onto the light background.
     dark = sum(image.convert("L").histogram()[:100])
     assert dark > 500
-    assert (tmp_path / "data").is_dir()
+    # The list it shows is the demo's: the log says what was listed before the picture.
+    log = (tmp_path / "data" / "logs" / "zapdesk.log").read_text(encoding="utf-8")
+    assert "account Demo (sandbox): 4 instances" in log
+    assert "demo@zapdesk.local" not in log or "zapdesk-demo" not in log
 
 
 def test_the_window_speaks_portuguese(tmp_path: Path) -> None:
     script = (
-        "import sys; from PySide6.QtWidgets import QApplication;"
+        "from PySide6.QtWidgets import QApplication;"
         "from zapdesk.i18n import install_translators;"
-        "from zapdesk.ui.main_window import MainWindow;"
-        "app = QApplication([]); install_translators(app, 'pt_BR'); w = MainWindow();"
-        "w.show_sandbox('http://127.0.0.1:1', 'a@b', 'c');"
-        "print(w.headline.text()); print(w.details.text())")
+        "from zapdesk.ui.console import WelcomePage;"
+        "from zapdesk.ui.status import status_word;"
+        "app = QApplication([]); install_translators(app, 'pt_BR'); w = WelcomePage();"
+        "print(w.sign_in.text()); print(w.demo.text()); print(status_word('qr'))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=60, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
-    assert "Modo demonstração" in done.stdout and "Login de demonstração" in done.stdout
+    assert done.stdout.splitlines() == ["Entrar no ZapFlare", "Experimentar a demonstração",
+                                        "Aguardando leitura do QR"]

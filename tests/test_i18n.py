@@ -44,3 +44,14 @@ def test_translations_keep_their_placeholders() -> None:
     for message in ET.parse(CATALOGUE).iter("message"):
         source, target = message.findtext("source") or "", message.findtext("translation") or ""
         assert sorted(fields.findall(source)) == sorted(fields.findall(target)), source
+
+
+def test_translate_is_never_aliased_to_a_name_lupdate_cannot_see() -> None:
+    # lupdate finds QCoreApplication.translate(...), translate(...) and tr(...), nothing
+    # else: a string called through another alias would silently stay untranslated.
+    import re
+
+    alias = re.compile(r"^\s*(\w+)\s*=\s*QCoreApplication\.translate\b", re.M)
+    for source in SOURCES:
+        for name in alias.findall(Path(source).read_text(encoding="utf-8")):
+            assert name == "translate", f"{source}: alias {name!r} hides strings from lupdate"

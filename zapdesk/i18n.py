@@ -13,6 +13,8 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> Q
     English is the source language, so a locale without a catalogue simply stays English.
     """
     locale = QLocale(language) if language else QLocale.system()
+    if locale.language() == QLocale.Language.C:  # an unset LANG: format dates as en_US
+        locale = QLocale("en_US")
     QLocale.setDefault(locale)
     catalogues = [
         ("zapdesk", str(resource_path("i18n"))),

@@ -2,32 +2,504 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AccountPane</name>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Entrar novamente…</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Tentar agora</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sair da conta</translation>
+    </message>
+</context>
+<context>
+    <name>CountdownRing</name>
+    <message>
+        <source>{seconds} seconds left</source>
+        <translation>{seconds} segundos restantes</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDialog</name>
+    <message>
+        <source>Delete instance</source>
+        <translation>Excluir instância</translation>
+    </message>
+    <message>
+        <source>Delete forever</source>
+        <translation>Excluir para sempre</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This cannot be undone.&lt;/b&gt; Deleting “{name}” removes the instance and all of its data at ZapFlare; its number will have to be linked again from scratch.</source>
+        <translation>&lt;b&gt;Isto não pode ser desfeito.&lt;/b&gt; Excluir “{name}” remove a instância e todos os seus dados no ZapFlare; o número terá de ser conectado de novo do zero.</translation>
+    </message>
+    <message>
+        <source>Type the name to confirm</source>
+        <translation>Digite o nome para confirmar</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
+    <name>InstanceDialog</name>
+    <message>
+        <source>Edit instance</source>
+        <translation>Editar instância</translation>
+    </message>
+    <message>
+        <source>New instance</source>
+        <translation>Nova instância</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Criar</translation>
+    </message>
+    <message>
+        <source>e.g. Atendimento Principal</source>
+        <translation>ex.: Atendimento Principal</translation>
+    </message>
+    <message>
+        <source>Optional. ZapFlare posts this instance&apos;s events to this address.</source>
+        <translation>Opcional. O ZapFlare envia os eventos desta instância para este endereço.</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Conta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>URL do webhook</translation>
+    </message>
+</context>
+<context>
+    <name>InstancePane</name>
+    <message>
+        <source>Edit…</source>
+        <translation>Editar…</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation>Reconectar</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Excluir…</translation>
+    </message>
+    <message>
+        <source>Reconnect with a new QR code</source>
+        <translation>Reconectar com um novo QR code</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integração</translation>
+    </message>
+    <message>
+        <source>Webhook URL</source>
+        <translation>URL do webhook</translation>
+    </message>
+    <message>
+        <source>Profile picture</source>
+        <translation>Foto do perfil</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Ativa</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criada</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Atualizada</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the instance ID</source>
+        <translation>Copiar o ID da instância</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
+    <name>LoadingPage</name>
+    <message>
+        <source>Loading your accounts…</source>
+        <translation>Carregando suas contas…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>zapdesk</source>
         <translation>zapdesk</translation>
     </message>
+</context>
+<context>
+    <name>QrCanvas</name>
     <message>
-        <source>Starting…</source>
-        <translation>Iniciando…</translation>
+        <source>WhatsApp pairing QR code</source>
+        <translation>QR code de conexão do WhatsApp</translation>
+    </message>
+</context>
+<context>
+    <name>QrPanel</name>
+    <message>
+        <source>&lt;b&gt;Link this number&lt;/b&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Open &lt;b&gt;WhatsApp&lt;/b&gt; on the phone.&lt;/li&gt;&lt;li&gt;Tap &lt;b&gt;Menu ⋮&lt;/b&gt; or &lt;b&gt;Settings&lt;/b&gt;, then &lt;b&gt;Linked devices&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Tap &lt;b&gt;Link a device&lt;/b&gt; and point the phone at this code.&lt;/li&gt;&lt;/ol&gt;</source>
+        <translation>&lt;b&gt;Conecte este número&lt;/b&gt;&lt;ol style=&apos;margin-left:-20px&apos;&gt;&lt;li&gt;Abra o &lt;b&gt;WhatsApp&lt;/b&gt; no celular.&lt;/li&gt;&lt;li&gt;Toque em &lt;b&gt;Mais opções ⋮&lt;/b&gt; ou &lt;b&gt;Configurações&lt;/b&gt; e depois em &lt;b&gt;Dispositivos conectados&lt;/b&gt;.&lt;/li&gt;&lt;li&gt;Toque em &lt;b&gt;Conectar dispositivo&lt;/b&gt; e aponte o celular para este código.&lt;/li&gt;&lt;/ol&gt;</translation>
     </message>
     <message>
-        <source>Demo mode: a local ZapFlare sandbox is running</source>
-        <translation>Modo demonstração: um sandbox local do ZapFlare está em execução</translation>
+        <source>Generate new QR code</source>
+        <translation>Gerar novo QR code</translation>
+    </message>
+    <message>
+        <source>Preparing the QR code…</source>
+        <translation>Preparando o QR code…</translation>
+    </message>
+    <message>
+        <source>Getting a new code…</source>
+        <translation>Buscando um novo código…</translation>
+    </message>
+    <message>
+        <source>QR code expired</source>
+        <translation>QR code expirado</translation>
+    </message>
+    <message>
+        <source>Attempt {k} of {n}</source>
+        <translation>Tentativa {k} de {n}</translation>
+    </message>
+    <message>
+        <source>Scan before the time runs out; a new code follows.</source>
+        <translation>Escaneie antes que o tempo acabe; um novo código vem em seguida.</translation>
+    </message>
+    <message>
+        <source>This code is no longer valid.</source>
+        <translation>Este código não é mais válido.</translation>
+    </message>
+    <message>
+        <source>ZapFlare is preparing the first code.</source>
+        <translation>O ZapFlare está preparando o primeiro código.</translation>
+    </message>
+    <message>
+        <source>All {n} codes expired without a scan.</source>
+        <translation>Os {n} códigos expiraram sem leitura.</translation>
+    </message>
+    <message>
+        <source>The server sent an unusable QR code: {why}</source>
+        <translation>O servidor enviou um QR code inutilizável: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to ZapFlare</source>
+        <translation>Entrar no ZapFlare</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Entrar</translation>
+    </message>
+    <message>
+        <source>e.g. Loja Centro (optional)</source>
+        <translation>ex.: Loja Centro (opcional)</translation>
+    </message>
+    <message>
+        <source>Email and password</source>
+        <translation>E-mail e senha</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chave de API</translation>
+    </message>
+    <message>
+        <source>you@company.com</source>
+        <translation>voce@empresa.com.br</translation>
+    </message>
+    <message>
+        <source>Remember on this computer (in the system keyring)</source>
+        <translation>Lembrar neste computador (no chaveiro do sistema)</translation>
+    </message>
+    <message>
+        <source>No secure password storage is available on this computer, so the secret will be kept only until zapdesk closes.</source>
+        <translation>Não há armazenamento seguro de senhas neste computador; o segredo será guardado só até o zapdesk ser fechado.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>Name in zapdesk</source>
+        <translation>Nome no zapdesk</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Entrar com</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Senha</translation>
+    </message>
+    <message>
+        <source>{why}
+Sign in again to keep it only until zapdesk closes.</source>
+        <translation>{why}
+Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
+    </message>
+    <message>
+        <source>The server did not accept this API key.</source>
+        <translation>O servidor não aceitou esta chave de API.</translation>
+    </message>
+    <message>
+        <source>Wrong email or password.</source>
+        <translation>E-mail ou senha incorretos.</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to zapdesk</source>
+        <translation>Boas-vindas ao zapdesk</translation>
+    </message>
+    <message>
+        <source>Manage every WhatsApp number of your ZapFlare accounts in one window: see their status live, connect new numbers with a QR code, and answer conversations.</source>
+        <translation>Gerencie todos os números de WhatsApp das suas contas ZapFlare em uma só janela: acompanhe o status ao vivo, conecte novos números com QR code e responda conversas.</translation>
+    </message>
+    <message>
+        <source>Sign in to ZapFlare</source>
+        <translation>Entrar no ZapFlare</translation>
+    </message>
+    <message>
+        <source>Try the demo</source>
+        <translation>Experimentar a demonstração</translation>
+    </message>
+    <message>
+        <source>The demo runs a built-in ZapFlare sandbox on this computer, with simulated phones and contacts. No account needed; nothing leaves this machine.</source>
+        <translation>A demonstração roda um sandbox do ZapFlare neste computador, com celulares e contatos simulados. Não precisa de conta; nada sai desta máquina.</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Demo (sandbox)</source>
+        <translation>Demonstração (sandbox)</translation>
+    </message>
+</context>
+<context>
+    <name>console</name>
+    <message>
+        <source>Filter by name, number or status (Ctrl+F)</source>
+        <translation>Filtrar por nome, número ou status (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Instances of every account</source>
+        <translation>Instâncias de todas as contas</translation>
+    </message>
+    <message>
+        <source>New instance</source>
+        <translation>Nova instância</translation>
+    </message>
+    <message>
+        <source>Select an instance to see its details.</source>
+        <translation>Selecione uma instância para ver os detalhes.</translation>
+    </message>
+    <message>
+        <source>Starting the demo…</source>
+        <translation>Iniciando a demonstração…</translation>
+    </message>
+    <message>
+        <source>Loading your accounts…</source>
+        <translation>Carregando suas contas…</translation>
+    </message>
+    <message>
+        <source>&amp;Account</source>
+        <translation>&amp;Conta</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in to an account…</source>
+        <translation>&amp;Entrar em uma conta…</translation>
+    </message>
+    <message>
+        <source>Try the &amp;demo</source>
+        <translation>Experimentar a &amp;demonstração</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Sair da conta</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Sai&amp;r</translation>
+    </message>
+    <message>
+        <source>&amp;Instance</source>
+        <translation>&amp;Instância</translation>
+    </message>
+    <message>
+        <source>&amp;New instance…</source>
+        <translation>&amp;Nova instância…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>E&amp;xcluir…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Atualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Filter</source>
+        <translation>&amp;Filtrar</translation>
+    </message>
+    <message>
+        <source>zapdesk ran into a bug</source>
+        <translation>O zapdesk encontrou um erro interno</translation>
+    </message>
+    <message>
+        <source>Something unexpected happened: {what}
+
+Details are in the log: {log}</source>
+        <translation>Algo inesperado aconteceu: {what}
+
+Os detalhes estão no log: {log}</translation>
+    </message>
+    <message>
+        <source>Select the account the new instance belongs to.</source>
+        <translation>Selecione a conta à qual a nova instância pertence.</translation>
+    </message>
+</context>
+<context>
+    <name>detail</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sim</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Não</translation>
+    </message>
+    <message>
+        <source>{status} (not a status zapdesk knows)</source>
+        <translation>{status} (status desconhecido pelo zapdesk)</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Não definido</translation>
+    </message>
+    <message>
+        <source>Shown above</source>
+        <translation>Exibida acima</translation>
+    </message>
+    <message>
+        <source>Connected as {phone}</source>
+        <translation>Conectado como {phone}</translation>
+    </message>
+    <message>
+        <source>(no number)</source>
+        <translation>(sem número)</translation>
+    </message>
+    <message>
+        <source>This instance is linked to WhatsApp and ready to send and receive messages.</source>
+        <translation>Esta instância está conectada ao WhatsApp e pronta para enviar e receber mensagens.</translation>
+    </message>
+    <message>
+        <source>Disconnected from WhatsApp</source>
+        <translation>Desconectado do WhatsApp</translation>
+    </message>
+    <message>
+        <source>The phone is no longer linked. Reconnect to show a new QR code and scan it from the phone.</source>
+        <translation>O celular não está mais conectado. Reconecte para exibir um novo QR code e escaneie-o pelo celular.</translation>
+    </message>
+    <message>
+        <source>This number is banned by WhatsApp</source>
+        <translation>Este número foi banido pelo WhatsApp</translation>
+    </message>
+    <message>
+        <source>It cannot be connected and cannot send messages. Contact WhatsApp support about the number, or delete this instance.</source>
+        <translation>Ele não pode ser conectado nem enviar mensagens. Fale com o suporte do WhatsApp sobre o número ou exclua esta instância.</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>The server reported a status zapdesk does not know. It is shown as it was sent; the other actions stay available.</source>
+        <translation>O servidor informou um status que o zapdesk não conhece. Ele é exibido como foi enviado; as demais ações continuam disponíveis.</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>Chave de API</translation>
     </message>
     <message>
         <source>Server: {url}
-Demo login: {email} / {password}
-
-The instance console arrives in the next version.</source>
+Signed in as: {who}</source>
         <translation>Servidor: {url}
-Login de demonstração: {email} / {password}
-
-O console de instâncias chega na próxima versão.</translation>
+Conectado como: {who}</translation>
     </message>
     <message>
-        <source>zapdesk could not start</source>
-        <translation>O zapdesk não pôde iniciar</translation>
+        <source>Up to date.</source>
+        <translation>Atualizado.</translation>
+    </message>
+    <message>
+        <source>Stop the demo</source>
+        <translation>Encerrar a demonstração</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Sair da conta</translation>
     </message>
 </context>
 <context>
@@ -118,10 +590,57 @@ O console de instâncias chega na próxima versão.</translation>
     </message>
 </context>
 <context>
-    <name>main</name>
+    <name>list</name>
     <message>
-        <source>The demo server could not start: {error}</source>
-        <translation>O servidor de demonstração não pôde iniciar: {error}</translation>
+        <source>{count} of {limit} instances · {plan}</source>
+        <translation>{count} de {limit} instâncias · {plan}</translation>
+    </message>
+    <message>
+        <source>1 instance</source>
+        <translation>1 instância</translation>
+    </message>
+    <message>
+        <source>{count} instances</source>
+        <translation>{count} instâncias</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Carregando…</translation>
+    </message>
+    <message>
+        <source>Offline — retrying in {seconds} s</source>
+        <translation>Sem conexão — nova tentativa em {seconds} s</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Entre novamente</translation>
+    </message>
+    <message>
+        <source>No number yet</source>
+        <translation>Ainda sem número</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>Created</source>
+        <translation>Criada</translation>
+    </message>
+    <message>
+        <source>Waiting for QR scan</source>
+        <translation>Aguardando leitura do QR</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Conectada</translation>
+    </message>
+    <message>
+        <source>Disconnected</source>
+        <translation>Desconectada</translation>
+    </message>
+    <message>
+        <source>Banned</source>
+        <translation>Banida</translation>
     </message>
 </context>
 </TS>

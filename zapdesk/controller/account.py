@@ -104,6 +104,8 @@ class AccountController(QObject):
                 self._set_state(AccountState.RETRYING, exc, delay)
             else:
                 failures = 0
+                if not self.loaded:
+                    log.info("account %s: %d instances", self.profile.display_name, len(found))
                 self.loaded = True
                 self._apply_list(found, started)
                 self._set_state(AccountState.READY, None, None)

@@ -108,7 +108,7 @@ class Console:
         self.window = window
         self.app = app
         self.starting_demo = False
-        t = QCoreApplication.translate
+        translate = QCoreApplication.translate
         # pages
         self.welcome = WelcomePage(window.pages)
         self.welcome.sign_in.clicked.connect(self.open_sign_in)
@@ -121,7 +121,8 @@ class Console:
         self.filter_model = InstanceFilter(self.page)
         self.filter_model.setSourceModel(self.model)
         self.filter = QLineEdit(self.page)
-        self.filter.setPlaceholderText(t("console", "Filter by name, number or status (Ctrl+F)"))
+        self.filter.setPlaceholderText(
+            translate("console", "Filter by name, number or status (Ctrl+F)"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter_changed)
         self.tree = QTreeView(self.page)
@@ -132,12 +133,12 @@ class Console:
         self.tree.setItemsExpandable(False)
         self.tree.setUniformRowHeights(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAccessibleName(t("console", "Instances of every account"))
+        self.tree.setAccessibleName(translate("console", "Instances of every account"))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
         for signal in (self.filter_model.rowsInserted, self.filter_model.modelReset,
                        self.filter_model.layoutChanged):
             signal.connect(self.tree.expandAll)
-        self.new_button = QPushButton(t("console", "New instance"), self.page)
+        self.new_button = QPushButton(translate("console", "New instance"), self.page)
         self.new_button.clicked.connect(self.open_create)
         left = QWidget(self.page)
         left_layout = QVBoxLayout(left)
@@ -146,7 +147,7 @@ class Console:
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.new_button)
         # the right side
-        self.placeholder = QLabel(t("console", "Select an instance to see its details."),
+        self.placeholder = QLabel(translate("console", "Select an instance to see its details."),
                                   self.page)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.instance_pane = InstancePane(app, self.page, poll_interval=poll_interval)
@@ -200,29 +201,31 @@ class Console:
 
     # ---- menus ---------------------------------------------------------------------------
     def _menus(self) -> None:
-        t = QCoreApplication.translate
+        translate = QCoreApplication.translate
         bar = self.window.menuBar()
-        account_menu = bar.addMenu(t("console", "&Account"))
-        self.sign_in_action = self._action(account_menu, t("console", "&Sign in to an account…"),
-                                           self.open_sign_in, "Ctrl+Shift+N")
-        self.demo_action = self._action(account_menu, t("console", "Try the &demo"),
+        account_menu = bar.addMenu(translate("console", "&Account"))
+        self.sign_in_action = self._action(
+            account_menu, translate("console", "&Sign in to an account…"), self.open_sign_in,
+            "Ctrl+Shift+N")
+        self.demo_action = self._action(account_menu, translate("console", "Try the &demo"),
                                         self.start_demo)
-        self.sign_out_action = self._action(account_menu, t("console", "Sign &out"),
+        self.sign_out_action = self._action(account_menu, translate("console", "Sign &out"),
                                             self.sign_out)
         account_menu.addSeparator()
-        self._action(account_menu, t("console", "&Quit"), self.window.close_requested.emit,
+        self._action(account_menu, translate("console", "&Quit"), self.window.close_requested.emit,
                      QKeySequence.StandardKey.Quit)
-        instance_menu = bar.addMenu(t("console", "&Instance"))
-        self.new_action = self._action(instance_menu, t("console", "&New instance…"),
-                                       self.open_create, QKeySequence.StandardKey.New)
-        self.edit_action = self._action(instance_menu, t("console", "&Edit…"), self.open_edit,
-                                        "F2")
-        self.delete_action = self._action(instance_menu, t("console", "&Delete…"),
+        instance_menu = bar.addMenu(translate("console", "&Instance"))
+        self.new_action = self._action(
+            instance_menu, translate("console", "&New instance…"), self.open_create,
+            QKeySequence.StandardKey.New)
+        self.edit_action = self._action(
+            instance_menu, translate("console", "&Edit…"), self.open_edit, "F2")
+        self.delete_action = self._action(instance_menu, translate("console", "&Delete…"),
                                           self.open_delete, QKeySequence.StandardKey.Delete)
         instance_menu.addSeparator()
-        self._action(instance_menu, t("console", "&Refresh"), self.refresh_all,
+        self._action(instance_menu, translate("console", "&Refresh"), self.refresh_all,
                      QKeySequence.StandardKey.Refresh)
-        self._action(instance_menu, t("console", "&Filter"), self.focus_filter,
+        self._action(instance_menu, translate("console", "&Filter"), self.focus_filter,
                      QKeySequence.StandardKey.Find)
 
     def _action(self, menu: Any, text: str, slot: Any,

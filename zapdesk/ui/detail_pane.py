@@ -231,22 +231,22 @@ class InstancePane(QScrollArea):
         inst = self.instance
         if inst is None:
             return
-        t = QCoreApplication.translate
+        translate = QCoreApplication.translate
         colour = theme.status_color(inst.status, self.palette())
         self.avatar.setPixmap(avatar_pixmap(inst.name, colour,
                                             self._pictures.get(inst.profile_pic_url or "")))
         self.title.setText(inst.name)
         self.status.setText(f"● {status_word(inst.status)}")
         self.status.setStyleSheet(f"color: {colour.name()}; font-weight: bold")
-        yes_no = {True: t("detail", "Yes"), False: t("detail", "No"), None: "—"}
+        yes_no = {True: translate("detail", "Yes"), False: translate("detail", "No"), None: "—"}
         values = {
             "id": inst.id, "name": inst.name,
             "phone": format_phone(inst.phone) if inst.phone else "—",
             "status": status_word(inst.status) if inst.known_status else
-            t("detail", "{status} (not a status zapdesk knows)").format(status=inst.status),
+            translate("detail", "{status} (not a status zapdesk knows)").format(status=inst.status),
             "integration": inst.integration or "—",
-            "webhook": inst.webhook_url or t("detail", "Not set"),
-            "picture": t("detail", "Shown above") if inst.profile_pic_url else "—",
+            "webhook": inst.webhook_url or translate("detail", "Not set"),
+            "picture": translate("detail", "Shown above") if inst.profile_pic_url else "—",
             "active": yes_no[inst.active],
             "created": when(inst.created_at), "updated": when(inst.updated_at),
         }
@@ -264,31 +264,34 @@ class InstancePane(QScrollArea):
             self.connection.setCurrentWidget(self.qr)
         elif status == Status.CONNECTED:
             self.connected.set(
-                t("detail", "Connected as {phone}").format(
-                    phone=format_phone(inst.phone) if inst.phone else t("detail", "(no number)")),
-                t("detail", "This instance is linked to WhatsApp and ready to send and "
-                            "receive messages."),
+                translate("detail", "Connected as {phone}").format(
+                    phone=format_phone(inst.phone) if inst.phone
+                    else translate("detail", "(no number)")),
+                translate("detail", "This instance is linked to WhatsApp and ready to send "
+                                    "and receive messages."),
                 theme.status_color("connected", self.palette()))
             self.connection.setCurrentWidget(self.connected)
         elif status == Status.DISCONNECTED:
             self.disconnected.set(
-                t("detail", "Disconnected from WhatsApp"),
-                t("detail", "The phone is no longer linked. Reconnect to show a new QR code "
-                            "and scan it from the phone."),
+                translate("detail", "Disconnected from WhatsApp"),
+                translate("detail", "The phone is no longer linked. Reconnect to show a new "
+                                    "QR code and scan it from the phone."),
                 theme.status_color("disconnected", self.palette()))
             self.connection.setCurrentWidget(self.disconnected)
         elif status == Status.BANNED:
             self.banned.set(
-                t("detail", "This number is banned by WhatsApp"),
-                t("detail", "It cannot be connected and cannot send messages. Contact "
-                            "WhatsApp support about the number, or delete this instance."),
+                translate("detail", "This number is banned by WhatsApp"),
+                translate("detail", "It cannot be connected and cannot send messages. "
+                                    "Contact WhatsApp support about the number, or delete "
+                                    "this instance."),
                 theme.pick(theme.WARNING, self.palette()))
             self.connection.setCurrentWidget(self.banned)
         else:
             self.unknown.set(
-                t("detail", "Status: {status}").format(status=inst.status),
-                t("detail", "The server reported a status zapdesk does not know. It is shown "
-                            "as it was sent; the other actions stay available."))
+                translate("detail", "Status: {status}").format(status=inst.status),
+                translate("detail", "The server reported a status zapdesk does not know. It "
+                                    "is shown as it was sent; the other actions stay "
+                                    "available."))
             self.connection.setCurrentWidget(self.unknown)
         self._fit_connection()
         if inst.profile_pic_url and inst.profile_pic_url not in self._pictures:
@@ -307,6 +310,10 @@ class InstancePane(QScrollArea):
             page.setSizePolicy(policy, policy)
         limit = QWIDGETSIZE_MAX if current in (self.qr, None) else current.sizeHint().height()
         self.connection.setMaximumHeight(limit)
+        body = self.widget()
+        layout = body.layout() if body is not None else None
+        if layout is not None:
+            layout.activate()  # now, not on the next turn: no stale gap is ever shown
 
     # ---- actions -------------------------------------------------------------------------
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[Any]:
@@ -399,25 +406,25 @@ class AccountPane(QWidget):
         account = self.account
         if account is None:
             return
-        t = QCoreApplication.translate
+        translate = QCoreApplication.translate
         self.title.setText(account.name)
         self.summary.setText(account_summary(account))
-        who = account.profile.email or t("detail", "API key")
-        self.details.setText(t("detail", "Server: {url}\nSigned in as: {who}").format(
+        who = account.profile.email or translate("detail", "API key")
+        self.details.setText(translate("detail", "Server: {url}\nSigned in as: {who}").format(
             url=account.profile.base_url, who=who))
         state = account_state_text(account)
         if account.error is not None and account.state == AccountState.SIGN_IN:
-            state = account.error.message(t)  # the message already says to sign in
+            state = account.error.message(translate)  # the message already says to sign in
         elif account.error is not None and account.state != AccountState.READY:
-            state = f"{state}: {account.error.message(t)}" if state else \
-                account.error.message(t)
-        self.state.setText(state or t("detail", "Up to date."))
+            state = f"{state}: {account.error.message(translate)}" if state else \
+                account.error.message(translate)
+        self.state.setText(state or translate("detail", "Up to date."))
         self.state.setStyleSheet(
             f"color: {theme.pick(theme.WARNING, self.palette()).name()}"
             if account.state in (AccountState.RETRYING, AccountState.SIGN_IN) else "")
         self.sign_in.setVisible(account.state == AccountState.SIGN_IN and not account.demo)
-        self.sign_out.setText(t("detail", "Stop the demo") if account.demo
-                              else t("detail", "Sign out"))
+        self.sign_out.setText(translate("detail", "Stop the demo") if account.demo
+                              else translate("detail", "Sign out"))
 
     def _retry(self) -> None:
         if self.account is not None:

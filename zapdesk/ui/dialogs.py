@@ -291,7 +291,7 @@ class DeleteDialog(FormDialog):
         super().__init__(parent, spawn, self.tr("Delete instance"), self.tr("Delete forever"))
         self.account = account
         self.instance = instance
-        warning = QLabel(self.tr(
+        self.warning = warning = QLabel(self.tr(
             "<b>This cannot be undone.</b> Deleting “{name}” removes the instance and all "
             "of its data at ZapFlare; its number will have to be linked again from scratch.")
             .format(name=instance.name.replace("<", "&lt;")), self)

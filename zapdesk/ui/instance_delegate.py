@@ -21,27 +21,27 @@ PAD = 10
 
 
 def account_summary(account: AccountController) -> str:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     count = len(account.instances)
     limit = account.plan_limit
     plan = account.client.plan if account.client else None
     if limit is not None and plan:
-        return t("list", "{count} of {limit} instances · {plan}").format(
+        return translate("list", "{count} of {limit} instances · {plan}").format(
             count=count, limit=limit, plan=plan.capitalize())
     if count == 1:
-        return t("list", "1 instance")
-    return t("list", "{count} instances").format(count=count)
+        return translate("list", "1 instance")
+    return translate("list", "{count} instances").format(count=count)
 
 
 def account_state_text(account: AccountController) -> str | None:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if account.state == AccountState.LOADING:
-        return t("list", "Loading…")
+        return translate("list", "Loading…")
     if account.state == AccountState.RETRYING:
         seconds = max(0, math.ceil((account.retry_at or 0) - account.clock()))
-        return t("list", "Offline — retrying in {seconds} s").format(seconds=seconds)
+        return translate("list", "Offline — retrying in {seconds} s").format(seconds=seconds)
     if account.state == AccountState.SIGN_IN:
-        return t("list", "Sign in again")
+        return translate("list", "Sign in again")
     return None
 
 

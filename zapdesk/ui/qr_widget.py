@@ -55,6 +55,14 @@ class QrCanvas(QWidget):
         self._live, self._caption = live, caption
         self.update()
 
+    @property
+    def live(self) -> bool:
+        return self._live
+
+    @property
+    def caption(self) -> str:
+        return self._caption
+
     def module_size(self) -> int:
         if self._grid is None:
             return 0
@@ -109,6 +117,10 @@ class CountdownRing(QWidget):
         self.setFixedSize(QSize(76, 76))
         self._fraction = 0.0
         self._seconds = 0
+
+    @property
+    def seconds(self) -> int:
+        return self._seconds
 
     def set_time(self, fraction: float, seconds: int) -> None:
         if (fraction, seconds) != (self._fraction, self._seconds):

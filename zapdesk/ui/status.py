@@ -8,12 +8,12 @@ from zapdesk.core.models import Status
 
 
 def status_word(status: str) -> str:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     words = {
-        Status.CREATED.value: t("status", "Created"),
-        Status.QR.value: t("status", "Waiting for QR scan"),
-        Status.CONNECTED.value: t("status", "Connected"),
-        Status.DISCONNECTED.value: t("status", "Disconnected"),
-        Status.BANNED.value: t("status", "Banned"),
+        Status.CREATED.value: translate("status", "Created"),
+        Status.QR.value: translate("status", "Waiting for QR scan"),
+        Status.CONNECTED.value: translate("status", "Connected"),
+        Status.DISCONNECTED.value: translate("status", "Disconnected"),
+        Status.BANNED.value: translate("status", "Banned"),
     }
     return words.get(status, status)  # an unknown status is shown as the server said it
