@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PIL import Image
 
 
@@ -17,9 +18,10 @@ def run_app(*args: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
                           timeout=60, env=env)
 
 
-def test_sandbox_screenshot_shows_the_demo(tmp_path: Path) -> None:
+@pytest.mark.parametrize("start", ["--sandbox", "--demo-if-empty"])
+def test_sandbox_screenshot_shows_the_demo(tmp_path: Path, start: str) -> None:
     shot = tmp_path / "window.png"
-    done = run_app("--sandbox", "--screenshot", str(shot), "--lang", "en", tmp_path=tmp_path)
+    done = run_app(start, "--screenshot", str(shot), "--lang", "en", tmp_path=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     image = Image.open(shot)

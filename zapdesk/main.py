@@ -20,6 +20,7 @@ from zapdesk.ui.main_window import MainWindow
 from zapdesk.ui.theme import apply_theme
 
 log = logging.getLogger("zapdesk")
+STARTED = time.perf_counter()  # as early as this module can know
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -32,6 +33,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"])
     parser.add_argument("--lang", metavar="LOCALE",
                         help="interface language, e.g. pt_BR or en (default: the system's)")
+    parser.add_argument("--demo-if-empty", action="store_true",
+                        help="start the demo when no account is configured (what "
+                             "packaging/dev/run does)")
     parser.add_argument("--theme", choices=["system", "light", "dark"], default="system")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="X",
                         help="run the demo sandbox's clock X times faster")
@@ -82,6 +86,7 @@ async def run(window: MainWindow, args: argparse.Namespace) -> int:
 
     window.close_requested.connect(request_close)
     await asyncio.sleep(0)  # one turn of the loop: the window paints before the imports
+    log.info("window painted %.0f ms after start", (time.perf_counter() - STARTED) * 1000)
     # Imported only now: httpx, keyring and aiohttp cost a third of a second together.
     from zapdesk.controller.app import AppController
     from zapdesk.ui.console import Console
@@ -92,6 +97,7 @@ async def run(window: MainWindow, args: argparse.Namespace) -> int:
 
         sandbox_options["clock"] = SandboxClock(args.time_scale)
     controller = AppController(args.data_dir, sandbox_options=sandbox_options)
+    log.info("services imported %.0f ms after start", (time.perf_counter() - STARTED) * 1000)
     previous_hook = sys.excepthook
     sys.excepthook = lambda kind, error, tb: controller.report_bug(error)
     loop.set_exception_handler(
@@ -104,6 +110,8 @@ async def run(window: MainWindow, args: argparse.Namespace) -> int:
             console.start_demo()
         else:
             await controller.load()
+            if args.demo_if_empty and not controller.accounts:
+                console.start_demo()
         if args.screenshot is not None:
             return await screenshot(window, console, args)
         await closing
@@ -119,6 +127,7 @@ async def screenshot(window: MainWindow, console: Any, args: argparse.Namespace)
     if not ready:
         log.error("the instances did not load in time; no screenshot")
         return 1
+    log.info("instances loaded %.0f ms after start", (time.perf_counter() - STARTED) * 1000)
     first = next((a for a in console.app.accounts if a.instances), None)
     if first is not None:  # show a connected instance's details beside the list
         chosen = next((i for i in first.instances if i.status == "connected"),

@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.accounts.backends import MemoryKeyring
 from zapdesk.accounts.keychain import SecretStore
+from zapdesk.controller.account import AccountController
 from zapdesk.controller.app import AppController
 from zapdesk.sandbox import SandboxClock, SandboxConfig, SandboxServer
 from zapdesk.ui.console import Console
@@ -82,6 +83,13 @@ class Env:
         r = await self.control.post("/_sandbox/tenants",
                                     json={"email": email, "password": password, "plan": plan})
         assert r.status_code == 201, r.text
+
+    async def signed_in(self, email: str = "ana@example.test", name: str = "Loja Centro",
+                        plan: str = "pro") -> AccountController:
+        """A tenant in the sandbox, and the console signed in to it."""
+        await self.tenant(email, plan=plan)
+        return await self.app.sign_in(display_name=name, base_url=self.sandbox.url, email=email,
+                                      password="pw-123456", api_key=None, remember=True)
 
     async def phone(self, instance_id: str, action: str, **body: Any) -> httpx.Response:
         return await self.control.post(f"/_sandbox/instances/{instance_id}/{action}",

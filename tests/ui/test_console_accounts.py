@@ -90,11 +90,8 @@ async def test_sign_in_refuses_an_unreachable_server(qtbot: QtBot, tmp_path: Pat
 async def test_two_accounts_side_by_side_and_one_failing(qtbot: QtBot, tmp_path: Path,
                                                          theme: str) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        await env.tenant("loja1@example.test")
-        await env.tenant("loja2@example.test")
-        for n, email in ((1, "loja1@example.test"), (2, "loja2@example.test")):
-            await env.app.sign_in(display_name=f"Loja {n}", base_url=env.sandbox.url, email=email,
-                                  password="pw-123456", api_key=None, remember=True)
+        for n in (1, 2):
+            await env.signed_in(f"loja{n}@example.test", name=f"Loja {n}")
         one, two = env.app.accounts
         await one.create("Vendas Loja 1", None)
         await two.create("Vendas Loja 2", None)
@@ -130,10 +127,7 @@ async def test_two_accounts_side_by_side_and_one_failing(qtbot: QtBot, tmp_path:
 
 async def test_offline_shows_retrying_and_recovers(qtbot: QtBot, tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        await env.tenant("ana@example.test")
-        account = await env.app.sign_in(display_name="Loja", base_url=env.sandbox.url,
-                                        email="ana@example.test", password="pw-123456",
-                                        api_key=None, remember=True)
+        account = await env.signed_in(name="Loja")
         await account.create("Vendas", None)
         await env.control.post("/_sandbox/faults", json={"path": "/whatsapp/instances",
                                                          "method": "GET", "count": 3,
@@ -153,10 +147,7 @@ async def test_offline_shows_retrying_and_recovers(qtbot: QtBot, tmp_path: Path)
 
 async def test_keyboard_and_filter(qtbot: QtBot, tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        await env.tenant("ana@example.test")
-        account = await env.app.sign_in(display_name="Loja", base_url=env.sandbox.url,
-                                        email="ana@example.test", password="pw-123456",
-                                        api_key=None, remember=True)
+        account = await env.signed_in(name="Loja")
         for name in ("Vendas", "Suporte", "Atendimento"):
             await account.create(name, None)
         await until(lambda: listed(env) and len(listed(env)[0][1]) == 3, what="three")
@@ -179,3 +170,32 @@ async def test_keyboard_and_filter(qtbot: QtBot, tmp_path: Path) -> None:
         await until(lambda: listed(env) and len(listed(env)[0][1]) == 3, what="all in qr")
         env.console.filter.setText("nada disso")
         assert listed(env) == []
+
+
+async def test_known_errors_become_messages_and_bugs_a_dialog(qtbot: QtBot,
+                                                              tmp_path: Path) -> None:
+    from zapdesk.core import errors
+
+    async with console_env(qtbot, tmp_path) as env:
+        await env.app.load()
+        env.window.setProperty("log_path", "/var/log/zapdesk-test.log")
+
+        async def offline() -> None:
+            raise errors.ConnectionRefused("[Errno 111] Connection refused")
+
+        env.app.tasks.spawn(offline())
+        await until(lambda: "refused the connection" in env.window.statusBar().currentMessage(),
+                    what="the message")
+        assert env.console.welcome.problem.isVisible()  # and in place, on the welcome page
+        assert not env.window.findChildren(QMessageBox)  # a known error is no dialog
+
+        async def broken() -> None:
+            raise KeyError("a bug")
+
+        env.app.tasks.spawn(broken())
+        await until(lambda: env.window.findChildren(QMessageBox), what="the bug dialog")
+        box = env.window.findChildren(QMessageBox)[0]
+        assert "KeyError" in box.text() and "/var/log/zapdesk-test.log" in box.text()
+        assert len(env.app.bugs) == 1
+        box.close()
+        env.app.bugs.clear()  # provoked on purpose

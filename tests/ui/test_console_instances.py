@@ -19,13 +19,6 @@ from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog
 pytestmark = pytest.mark.asyncio
 
 
-async def signed_in(env: Env, plan: str = "pro") -> AccountController:
-    await env.tenant("ana@example.test", plan=plan)
-    return await env.app.sign_in(display_name="Loja Centro", base_url=env.sandbox.url,
-                                 email="ana@example.test", password="pw-123456", api_key=None,
-                                 remember=True)
-
-
 async def shown(env: Env, instance_id: str) -> None:
     pane = env.console.instance_pane
     await until(lambda: pane.instance is not None and pane.instance.id == instance_id,
@@ -48,7 +41,7 @@ def dialog_of(env: Env, kind: type[T]) -> T:
 async def test_create_validates_as_you_type_and_explains_refusals(
         qtbot: QtBot, tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        account = await signed_in(env, plan="starter")
+        account = await env.signed_in(plan="starter")
         env.console.select(account)
         env.console.open_create()
         dialog = dialog_of(env, InstanceDialog)
@@ -87,7 +80,7 @@ async def test_create_validates_as_you_type_and_explains_refusals(
 
 async def test_edit_name_and_webhook(qtbot: QtBot, tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        account = await signed_in(env)
+        account = await env.signed_in()
         created = await account.create("Vendas", None)
         await until(lambda: names(account) == ["Vendas"])
         env.console.select(account, created.id)
@@ -108,7 +101,7 @@ async def test_edit_name_and_webhook(qtbot: QtBot, tmp_path: Path) -> None:
 
 async def test_delete_asks_for_the_name(qtbot: QtBot, tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        account = await signed_in(env)
+        account = await env.signed_in()
         created = await account.create("Vendas", None)
         await account.create("Suporte", None)
         await until(lambda: len(account.instances) == 2)
@@ -143,7 +136,7 @@ def grab_text(widget: object) -> list[str]:
 
 async def test_the_whole_qr_flow(qtbot: QtBot, tmp_path: Path, theme: str) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        account = await signed_in(env)
+        account = await env.signed_in()
         created = await account.create("Financeiro", None)
         env.console.select(account, created.id)
         pane = env.console.instance_pane
@@ -187,7 +180,7 @@ async def test_the_whole_qr_flow(qtbot: QtBot, tmp_path: Path, theme: str) -> No
 
 async def test_a_stale_code_is_never_shown_as_valid(qtbot: QtBot, tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        account = await signed_in(env)
+        account = await env.signed_in()
         created = await account.create("Financeiro", None)
         await env.advance(2)
         pane = env.console.instance_pane
@@ -207,7 +200,7 @@ async def test_a_stale_code_is_never_shown_as_valid(qtbot: QtBot, tmp_path: Path
 async def test_disconnect_reconnect_and_banned(qtbot: QtBot, tmp_path: Path, theme: str
                                                ) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        account = await signed_in(env)
+        account = await env.signed_in()
         created = await account.create("Vendas", None)
         await env.advance(2)
         await env.phone(created.id, "scan", code=await env.qr_code(created.id))

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -325,17 +326,19 @@ class Console:
         if self.instance_pane.watcher is not None:
             self.instance_pane.watcher.poll_now()
 
-    def open_sign_in(self) -> None:
-        dialog = SignInDialog(self.window, self.app, self.spawn)
+    @staticmethod
+    def _open(dialog: QDialog) -> None:
+        # open(), never exec(): a nested event loop would stall every other task.
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def open_sign_in(self) -> None:
+        self._open(SignInDialog(self.window, self.app, self.spawn))
 
     def open_sign_in_again(self) -> None:
         account = self.account_pane.account
         if account is not None:
-            dialog = SignInDialog(self.window, self.app, self.spawn, account)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
+            self._open(SignInDialog(self.window, self.app, self.spawn, account))
 
     def start_demo(self) -> None:
         self.starting_demo = True
@@ -362,27 +365,22 @@ class Console:
                 "console", "Select the account the new instance belongs to."))
             return
         dialog = InstanceDialog(self.window, account, self.spawn)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def created() -> None:
             if dialog.created is not None:
                 self.select(account, dialog.created.id)
 
         dialog.accepted.connect(created)
-        dialog.open()
+        self._open(dialog)
 
     def open_edit(self) -> None:
         account, inst = self.selection()
         if account is None or inst is None:
             return
-        dialog = InstanceDialog(self.window, account, self.spawn, inst)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        self._open(InstanceDialog(self.window, account, self.spawn, inst))
 
     def open_delete(self) -> None:
         account, inst = self.selection()
         if account is None or inst is None:
             return
-        dialog = DeleteDialog(self.window, account, self.spawn, inst)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+        self._open(DeleteDialog(self.window, account, self.spawn, inst))
