@@ -310,3 +310,25 @@ async def test_several_accounts_at_once_keep_their_sessions_apart(sandbox: Sandb
         assert a.session_cookie is None
         assert len(await b.list_instances()) == 2  # b is untouched by a's logout
         assert len(await a.list_instances()) == 3  # a logs in again with its password
+
+
+async def test_cancelling_a_call_really_cancels_it(sandbox: Sandbox) -> None:
+    # httpx can report a cancelled request as a transport error; the client must not take
+    # that for a network failure and retry, or a cancelled poll never ends.
+    email, _ = await make_tenant(sandbox)
+    async with ZapFlareClient(sandbox.url, email=email, password=PASSWORD,
+                              retry_backoff=0.01) as api:
+        await api.login()
+        outcomes: set[str] = set()
+        for step in range(60):  # land the cancellation at many points of a request
+            task = asyncio.get_running_loop().create_task(api.list_instances())
+            for _ in range(step % 12):
+                await asyncio.sleep(0)
+            task.cancel()
+            try:
+                await asyncio.wait_for(task, timeout=2)
+            except asyncio.CancelledError:
+                outcomes.add("cancelled")
+            else:
+                outcomes.add("finished first")  # the answer beat the cancel: fine
+        assert "cancelled" in outcomes

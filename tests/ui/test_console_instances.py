@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import Env, console_env, shot, until
 from zapdesk.controller.account import AccountController
 from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog
+from zapdesk.ui.instance_model import Role
 
 pytestmark = pytest.mark.asyncio
 
@@ -223,3 +224,24 @@ async def test_disconnect_reconnect_and_banned(qtbot: QtBot, tmp_path: Path, the
         assert not pane.disconnect_button.isVisible() and not pane.reconnect_button.isVisible()
         assert pane.delete_button.isVisible()
         shot(env.window, f"banned-{theme}")
+
+
+async def test_an_unknown_status_is_shown_as_it_is(qtbot: QtBot, tmp_path: Path) -> None:
+    import dataclasses
+
+    async with console_env(qtbot, tmp_path) as env:
+        account = await env.signed_in()
+        created = await account.create("Vendas", None)
+        env.console.select(account, created.id)
+        await shown(env, created.id)
+        pane = env.console.instance_pane
+        account.refresh_interval = 3600  # keep the list from overwriting our odd status
+        await env.advance(0)
+        odd = dataclasses.replace(account.instance(created.id), status="pairing_magic")
+        account.apply(odd, started=10**9)
+        await until(lambda: pane.connection.currentWidget() is pane.unknown, what="unknown")
+        assert pane.unknown.title.text() == "Status: pairing_magic"
+        assert "pairing_magic" in pane.fields["status"].text()
+        [row] = [env.console.tree.model().index(0, 0, env.console.tree.model().index(0, 0))]
+        assert row.data(Role.INSTANCE).status == "pairing_magic"
+        assert pane.edit_button.isEnabled() and pane.delete_button.isEnabled()

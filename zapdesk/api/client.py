@@ -218,6 +218,7 @@ class ZapFlareClient:
                         raise errors.UnexpectedResponse("the picture is too large")
                 return bytes(data)
         except httpx.TransportError as exc:
+            raise_if_cancelled(exc)
             raise network_error(exc) from exc
 
     # ---- the wire ----------------------------------------------------------------------
@@ -240,6 +241,7 @@ class ZapFlareClient:
             try:
                 response = await self._http.request(method, path, json=json)
             except httpx.TransportError as exc:
+                raise_if_cancelled(exc)
                 failure = network_error(exc)
                 if retries_left <= 0:
                     raise failure from exc
@@ -260,6 +262,14 @@ class ZapFlareClient:
             retries_left -= 1
             await asyncio.sleep(delay)
             delay *= 2
+
+
+def raise_if_cancelled(exc: BaseException) -> None:
+    """httpx may turn a cancellation into a transport error (encode/httpx#2381); when our
+    task is being cancelled, the cancellation wins, or a cancelled poll would retry forever."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError from exc
 
 
 def network_error(exc: httpx.TransportError) -> errors.NetworkError:

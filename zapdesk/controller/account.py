@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, Signal
 
 from zapdesk.accounts.profiles import AccountProfile
 from zapdesk.api.client import ZapFlareClient
+from zapdesk.controller.tasks import wait_woken
 from zapdesk.core import errors
 from zapdesk.core.models import PLAN_LIMITS, Instance
 
@@ -113,9 +114,7 @@ class AccountController(QObject):
 
     async def _sleep(self, delay: float) -> None:
         self._wake.clear()
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._wake.wait(),
-                                   timeout=None if delay == float("inf") else delay)
+        await wait_woken(self._wake, None if delay == float("inf") else delay)
 
     def _set_state(self, state: AccountState, error: errors.ZapdeskError | None,
                    retry_in: float | None) -> None:
@@ -129,11 +128,14 @@ class AccountController(QObject):
         current = {i.id: i for i in self.instances}
         merged = []
         for inst in found:
-            # A detail answer asked for after this list call knows better: keep it.
-            newer = self._stamps.get(inst.id, float("-inf")) > started
-            merged.append(current[inst.id] if newer and inst.id in current else inst)
-            if not newer:
-                self._stamps[inst.id] = started
+            if self._stamps.get(inst.id, float("-inf")) > started:
+                # Something asked for after this list knows better: keep what it said,
+                # including that the instance is gone (deleted while the list was on its way).
+                if inst.id in current:
+                    merged.append(current[inst.id])
+                continue
+            merged.append(inst)
+            self._stamps[inst.id] = started
         self.instances = merged
 
     def apply(self, inst: Instance, started: int) -> bool:

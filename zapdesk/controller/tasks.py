@@ -39,3 +39,14 @@ class TaskSet:
         for task in tasks:
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await task
+
+
+async def wait_woken(event: asyncio.Event, seconds: float | None) -> None:
+    """Sleep until ``event`` is set or ``seconds`` pass (None: until set).
+
+    Not ``asyncio.wait_for``: on Python 3.11 it can swallow a cancellation that arrives as
+    the wait ends, and a loop built on it then never stops. ``asyncio.timeout`` does not.
+    """
+    with contextlib.suppress(TimeoutError):
+        async with asyncio.timeout(seconds):
+            await event.wait()

@@ -15,6 +15,7 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, Signal
 
 from zapdesk.controller.account import AccountController
+from zapdesk.controller.tasks import wait_woken
 from zapdesk.core import errors
 from zapdesk.core.models import QR_ATTEMPTS, QR_LIFETIME, Instance, QrCode, Status
 
@@ -153,5 +154,4 @@ class InstanceWatcher(QObject):
                     if inst is not None:
                         self._take(inst)
             self._wake.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=self.poll_interval)
+            await wait_woken(self._wake, self.poll_interval)

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -35,7 +33,6 @@ from zapdesk.ui.qr_widget import QrPanel
 from zapdesk.ui.status import status_word
 
 AVATAR = 56
-QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 
 
 def when(value: datetime | None) -> str:
@@ -99,6 +96,34 @@ class Card(QFrame):
         self.body.setText(body)
 
 
+class OnePage(QWidget):
+    """Shows one of its pages. Unlike QStackedWidget, hidden pages take no room, so a short
+    card is never stretched to the tallest page's height."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._pages: list[QWidget] = []
+        self._current: QWidget | None = None
+
+    def addWidget(self, page: QWidget) -> None:
+        self._pages.append(page)
+        self._layout.addWidget(page)
+        page.setVisible(self._current is None)
+        self._current = self._current or page
+
+    def currentWidget(self) -> QWidget | None:
+        return self._current
+
+    def setCurrentWidget(self, page: QWidget) -> None:
+        if page is self._current:
+            return
+        self._current = page
+        for candidate in self._pages:
+            candidate.setVisible(candidate is page)
+
+
 class InstancePane(QScrollArea):
     edit_requested = Signal()
     delete_requested = Signal()
@@ -156,7 +181,7 @@ class InstancePane(QScrollArea):
         self.disconnected.button.clicked.connect(self._regenerate)
         self.banned = Card(body)
         self.unknown = Card(body)
-        self.connection = QStackedWidget(body)
+        self.connection = OnePage(body)
         for page in (self.qr, self.connected, self.disconnected, self.banned, self.unknown):
             self.connection.addWidget(page)
         # details
@@ -293,27 +318,9 @@ class InstancePane(QScrollArea):
                                     "is shown as it was sent; the other actions stay "
                                     "available."))
             self.connection.setCurrentWidget(self.unknown)
-        self._fit_connection()
         if inst.profile_pic_url and inst.profile_pic_url not in self._pictures:
             self._pictures[inst.profile_pic_url] = b""  # ask once
             self._spawn(self._load_picture(inst.profile_pic_url))
-
-    def _fit_connection(self) -> None:
-        # A stacked widget is as tall as its tallest page; let only the shown page count,
-        # so a short card is not stretched to the QR panel's height.
-        current: QWidget | None = self.connection.currentWidget()
-        pages = [self.connection.widget(i) for i in range(self.connection.count())]
-        for page in pages:
-            assert page is not None
-            policy = QSizePolicy.Policy.Preferred if page is current \
-                else QSizePolicy.Policy.Ignored
-            page.setSizePolicy(policy, policy)
-        limit = QWIDGETSIZE_MAX if current in (self.qr, None) else current.sizeHint().height()
-        self.connection.setMaximumHeight(limit)
-        body = self.widget()
-        layout = body.layout() if body is not None else None
-        if layout is not None:
-            layout.activate()  # now, not on the next turn: no stale gap is ever shown
 
     # ---- actions -------------------------------------------------------------------------
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[Any]:
