@@ -569,8 +569,8 @@ Conectado como: {who}</translation>
         <translation>O nome deve ter de {min} a {max} caracteres (tem {length}).</translation>
     </message>
     <message>
-        <source>{field} must be a full http:// or https:// address: {detail}</source>
-        <translation>{field} deve ser um endereço completo http:// ou https://: {detail}</translation>
+        <source>This is not a full http:// or https:// address: {detail}</source>
+        <translation>Este não é um endereço completo http:// ou https://: {detail}</translation>
     </message>
     <message>
         <source>“{number}” is not a valid phone number. Type it with the area code, e.g. (11) 99999-9999, or with the country code, e.g. +55 11 99999-9999.</source>

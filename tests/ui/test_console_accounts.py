@@ -66,6 +66,7 @@ async def test_sign_in_with_a_wrong_then_the_right_password(qtbot: QtBot, tmp_pa
         fill_and_submit(dialog, env.sandbox.url, "ana@example.test", "wrong")
         await until(lambda: dialog.error.isVisible(), what="the refusal")
         assert dialog.error.text() == "Wrong email or password."
+        shot(dialog, "sign-in-refused")
         assert dialog.isVisible() and dialog.email.text() == "ana@example.test"  # nothing lost
         assert env.app.accounts == []
         dialog.password.edit.setText("pw-123456")

@@ -54,6 +54,7 @@ async def test_create_validates_as_you_type_and_explains_refusals(
         dialog.name.edit.setText("Vendas")
         dialog.webhook.edit.setText("ftp://hooks.example.test")
         assert not dialog.ok.isEnabled() and dialog.webhook.problem.isVisible()
+        shot(dialog, "create-invalid-webhook")
         dialog.webhook.edit.setText("")
         assert dialog.ok.isEnabled()
         dialog.ok.click()

@@ -117,8 +117,8 @@ class InvalidName(InvalidInput):
 
 
 class InvalidUrl(InvalidInput):
-    template = QT_TRANSLATE_NOOP("errors", "{field} must be a full http:// or https:// "
-                                           "address: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "This is not a full http:// or https:// address: "
+                                           "{detail}")
 
 
 class InvalidPhoneNumber(InvalidInput):

@@ -73,7 +73,9 @@ class Field(QWidget):
         show = bool(message) and not (quiet_when_empty and not self.edit.text())
         self.problem.setText(message)
         self.problem.setStyleSheet(f"color: {theme.pick(theme.WARNING).name()}")
-        self.problem.setVisible(show)
+        if show != self.problem.isVisibleTo(self):
+            self.problem.setVisible(show)
+            self.window().adjustSize()  # grow (or shrink back) so the message is never cut
         return not message
 
 
@@ -119,6 +121,7 @@ class FormDialog(QDialog):
         self.error.setText(text)
         self.error.setStyleSheet(f"color: {theme.pick(theme.WARNING).name()}")
         self.error.show()
+        self.adjustSize()
 
     def submit(self) -> None:
         if self._task is not None or not self.is_valid():
