@@ -5,7 +5,6 @@ server."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import logging
 import time
@@ -16,7 +15,7 @@ from PySide6.QtCore import QObject, Signal
 
 from zapdesk.accounts.profiles import AccountProfile
 from zapdesk.api.client import ZapFlareClient
-from zapdesk.controller.tasks import wait_woken
+from zapdesk.controller.tasks import finish, wait_woken
 from zapdesk.core import errors
 from zapdesk.core.models import PLAN_LIMITS, Instance
 
@@ -51,6 +50,7 @@ class AccountController(QObject):
         self.loaded = False  # True once a list call has succeeded
         self._wake = asyncio.Event()
         self._loop_task: asyncio.Task[None] | None = None
+        self._stopping = False  # the refresh loop ends at its next step
         # Answers are ordered by when they were asked for (a sequence, not a clock, so a
         # coarse or frozen clock cannot make two answers look simultaneous).
         self._asked = itertools.count(1)
@@ -88,7 +88,7 @@ class AccountController(QObject):
     async def _refresh_loop(self) -> None:
         assert self.client is not None
         failures = 0
-        while True:
+        while not self._stopping:
             started = next(self._asked)
             delay = self.refresh_interval
             try:
@@ -114,6 +114,8 @@ class AccountController(QObject):
 
     async def _sleep(self, delay: float) -> None:
         self._wake.clear()
+        if self._stopping:  # asked to stop during the request: do not sleep first
+            return
         await wait_woken(self._wake, None if delay == float("inf") else delay)
 
     def _set_state(self, state: AccountState, error: errors.ZapdeskError | None,
@@ -204,10 +206,10 @@ class AccountController(QObject):
 
     async def stop_refresh(self) -> None:
         if self._loop_task is not None:
-            self._loop_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._loop_task
+            self._stopping = True
+            await finish(self._loop_task, self._wake)
             self._loop_task = None
+            self._stopping = False
 
     async def close(self) -> None:
         await self.stop_refresh()

@@ -50,3 +50,16 @@ async def wait_woken(event: asyncio.Event, seconds: float | None) -> None:
     with contextlib.suppress(TimeoutError):
         async with asyncio.timeout(seconds):
             await event.wait()
+
+
+async def finish(task: asyncio.Task[Any], wake: asyncio.Event, grace: float = 2.0) -> None:
+    """Let a loop that checks its own stop flag end by itself, cancelling only after
+    ``grace`` seconds. Cancelling an HTTP request while its connection is being made can
+    leak the socket (the pool does not own it yet), so a loop is asked before it is told."""
+    wake.set()
+    done, _ = await asyncio.wait({task}, timeout=grace)
+    if not done:
+        task.cancel()
+        await asyncio.wait({task})
+    if not task.cancelled() and task.exception() is not None:
+        raise task.exception()  # type: ignore[misc]

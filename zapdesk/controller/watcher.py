@@ -15,7 +15,7 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, Signal
 
 from zapdesk.controller.account import AccountController
-from zapdesk.controller.tasks import wait_woken
+from zapdesk.controller.tasks import finish, wait_woken
 from zapdesk.core import errors
 from zapdesk.core.models import QR_ATTEMPTS, QR_LIFETIME, Instance, QrCode, Status
 
@@ -64,6 +64,7 @@ class InstanceWatcher(QObject):
         self._series_seen = False
         self._task: asyncio.Task[None] | None = None
         self._wake = asyncio.Event()
+        self._stopping = False
         self._details_due = True  # the list lacks some fields: fetch them once on screen
         account.changed.connect(self._account_changed)
         self._take(instance)
@@ -78,9 +79,8 @@ class InstanceWatcher(QObject):
         with contextlib.suppress(RuntimeError, TypeError):  # already gone with its account
             self.account.changed.disconnect(self._account_changed)
         if self._task is not None:
-            self._task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._task
+            self._stopping = True
+            await finish(self._task, self._wake)
             self._task = None
 
     # ---- the QR as the operator sees it ------------------------------------------------
@@ -137,7 +137,7 @@ class InstanceWatcher(QObject):
         self._wake.set()
 
     async def _poll_loop(self) -> None:
-        while True:
+        while not self._stopping:
             if self.instance.status in POLLED or self._details_due:
                 self._details_due = False
                 try:
@@ -151,7 +151,8 @@ class InstanceWatcher(QObject):
                     self.changed.emit()
                 else:
                     self.problem = None
-                    if inst is not None:
+                    if inst is not None and not self._stopping:
                         self._take(inst)
             self._wake.clear()
-            await wait_woken(self._wake, self.poll_interval)
+            if not self._stopping:
+                await wait_woken(self._wake, self.poll_interval)
