@@ -198,7 +198,6 @@ class QrPanel(QWidget):
         self.watcher = watcher
         if watcher is not None:
             watcher.changed.connect(self.refresh)
-            self._timer.start()
         else:
             self._timer.stop()
         self.refresh()
@@ -240,3 +239,9 @@ class QrPanel(QWidget):
                 why=self.watcher.instance.qr_problem)
         self.state.setText(text)
         self.regenerate.setVisible(view.phase == QrPhase.EXPIRED)
+        # Tick only while a countdown is on screen; the watcher's signal restarts it.
+        counting = view.phase in (QrPhase.LIVE, QrPhase.STALE) and self.watcher is not None
+        if counting and not self._timer.isActive():
+            self._timer.start()
+        elif not counting:
+            self._timer.stop()
