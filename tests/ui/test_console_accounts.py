@@ -200,3 +200,27 @@ async def test_known_errors_become_messages_and_bugs_a_dialog(qtbot: QtBot,
         assert len(env.app.bugs) == 1
         box.close()
         env.app.bugs.clear()  # provoked on purpose
+
+
+async def test_without_a_keyring_the_dialog_says_so_and_keeps_it_for_the_session(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    import keyring.backends.fail
+
+    from zapdesk.accounts.keychain import SecretStore
+
+    async with console_env(qtbot, tmp_path) as env:
+        env.app.secrets = SecretStore(keyring.backends.fail.Keyring())
+        env.app.manager.secrets = env.app.secrets
+        await env.tenant("ana@example.test")
+        await env.app.load()
+        dialog = sign_in_dialog(env)
+        assert not dialog.remember.isChecked() and not dialog.remember.isEnabled()
+        assert "only until zapdesk closes" in dialog.keyring_note.text()
+        assert dialog.keyring_note.isVisible()
+        shot(dialog, "sign-in-no-keyring")
+        fill_and_submit(dialog, env.sandbox.url, "ana@example.test", "pw-123456")
+        await until(lambda: not env.window.findChildren(SignInDialog), what="signed in")
+        await until(lambda: env.console.loaded(), what="the account")
+        [account] = env.app.accounts
+        assert account.state == AccountState.READY
+        assert "pw-123456" not in (tmp_path / "accounts.json").read_text()

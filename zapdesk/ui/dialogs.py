@@ -174,6 +174,7 @@ class SignInDialog(FormDialog):
         self.keyring_note.setWordWrap(True)
         if not app.secrets.available:
             self.remember.setChecked(False)
+            self.remember.setEnabled(False)  # nothing could keep it: no false promise
             self.keyring_note.setText(self.tr(
                 "No secure password storage is available on this computer, so the secret "
                 "will be kept only until zapdesk closes."))
