@@ -139,6 +139,8 @@ async def test_offline_shows_retrying_and_recovers(qtbot: QtBot, tmp_path: Path)
         from zapdesk.ui.instance_delegate import account_state_text
 
         assert account_state_text(account).startswith("Offline — retrying in")
+        env.console.select(account)
+        shot(env.window, "offline-retrying")
         assert model.index(0, 0).data(Role.ACCOUNT) is account
         assert [i.name for i in account.instances] == ["Vendas"]  # the last list stays visible
         assert delegate is not None

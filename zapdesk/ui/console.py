@@ -298,6 +298,8 @@ class Console:
     def _tick(self) -> None:
         if any(a.state == AccountState.RETRYING for a in self.app.accounts):
             self.tree.viewport().update()
+            if self.right.currentWidget() is self.account_pane:
+                self.account_pane.refresh()  # its "retrying in N s" counts down too
 
     # ---- actions -------------------------------------------------------------------------
     def spawn(self, coro: Coroutine[Any, Any, Any]) -> asyncio.Task[Any]:
