@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import ipaddress
-import socket
 import ssl
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -18,7 +17,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from tests.sandbox.helpers import Sandbox, decode_qr_data_url
+from tests.sandbox.helpers import Sandbox, closed_port, decode_qr_data_url
 from zapdesk.api import ZapFlareClient
 from zapdesk.core import errors
 from zapdesk.core.models import Status
@@ -228,12 +227,6 @@ async def test_reads_are_retried_on_5xx_writes_are_not(sandbox: Sandbox,
         await client.create_instance("Vendas")
     assert await client.list_instances() == []  # tried once, not again behind our back
 
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
 
 
 async def test_a_refused_connection() -> None:

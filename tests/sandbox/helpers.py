@@ -6,6 +6,7 @@ import asyncio
 import base64
 import io
 import itertools
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -89,12 +90,23 @@ def decode_qr_data_url(data_url: str) -> str:
     assert data_url.startswith(prefix)
     raw = base64.b64decode(data_url[len(prefix):])
     assert raw.startswith(b"\x89PNG\r\n\x1a\n")
-    # Only QR: the QR pattern occasionally also reads as a spurious 1-D (ITF) code.
-    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(raw)),
-                                   formats=zxingcpp.BarcodeFormat.QRCode)
-    assert len(found) == 1
-    text: str = found[0].text
+    [text] = read_qr(Image.open(io.BytesIO(raw)))
     return text
+
+
+def read_qr(image: Image.Image) -> list[str]:
+    """Every QR code a camera would read in ``image``."""
+    # Only QR: the QR pattern occasionally also reads as a spurious 1-D (ITF) code.
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    return [f.text for f in found]
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
 
 
 async def connect(sandbox: Sandbox, tenant: Tenant, instance_id: str) -> dict[str, Any]:

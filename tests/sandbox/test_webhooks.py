@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import base64
-import socket
 import time
 from typing import Any
 
 import pytest
 
-from tests.sandbox.helpers import Listener, Sandbox, Tenant, connect
+from tests.sandbox.helpers import Listener, Sandbox, Tenant, closed_port, connect
 
 pytestmark = pytest.mark.asyncio
 
@@ -182,12 +181,6 @@ async def test_a_failing_receiver_gets_retries_and_order_is_kept(sandbox: Sandbo
     assert retried["state"] == "delivered" and retried["attempts"] == 4
     assert all(d["state"] == "delivered" for d in mine)
 
-
-def closed_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
 
 
 async def test_a_dead_receiver_blocks_neither_the_api_nor_other_instances(

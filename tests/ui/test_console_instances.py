@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-import zxingcpp
 from PIL import Image
 from PySide6.QtCore import QBuffer, QIODevice
 from pytestqt.qtbot import QtBot
 
+from tests.sandbox.helpers import read_qr
 from tests.ui.conftest import Env, console_env, shot, until
 from zapdesk.controller.account import AccountController
 from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog
@@ -131,9 +131,7 @@ def grab_text(widget: object) -> list[str]:
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     image.save(buffer, "PNG")
-    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(bytes(buffer.data()))),
-                                   formats=zxingcpp.BarcodeFormat.QRCode)
-    return [f.text for f in found]
+    return read_qr(Image.open(io.BytesIO(bytes(buffer.data()))))
 
 
 async def test_the_whole_qr_flow(qtbot: QtBot, tmp_path: Path, theme: str) -> None:

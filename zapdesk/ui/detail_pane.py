@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
 
 from zapdesk.controller.account import AccountController, AccountState
 from zapdesk.controller.app import AppController
-from zapdesk.controller.watcher import InstanceWatcher
+from zapdesk.controller.watcher import InstanceWatcher, QrPhase
 from zapdesk.core import errors
 from zapdesk.core.models import Instance, Status
 from zapdesk.core.phone import format_phone
 from zapdesk.ui import theme
-from zapdesk.ui.instance_delegate import account_state_text, account_summary
+from zapdesk.ui.instance_delegate import account_status_line, account_summary
 from zapdesk.ui.qr_widget import QrPanel
-from zapdesk.ui.status import status_word
+from zapdesk.ui.status import error_text, status_word
 
 AVATAR = 56
 
@@ -278,7 +278,7 @@ class InstancePane(QScrollArea):
         for key, value in values.items():
             self.fields[key].setText(value)
         status = inst.known_status
-        in_series = self.watcher is not None and self.watcher.qr_view().phase != "none"
+        in_series = self.watcher is not None and self.watcher.qr_view().phase != QrPhase.NONE
         self.disconnect_button.setEnabled(status in (Status.CONNECTED, Status.QR,
                                                      Status.CREATED))
         self.reconnect_button.setEnabled(status == Status.DISCONNECTED)
@@ -330,7 +330,7 @@ class InstancePane(QScrollArea):
         try:
             await coro
         except errors.ZapdeskError as exc:
-            self.show_message(exc.message(QCoreApplication.translate))
+            self.show_message(error_text(exc))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -419,13 +419,7 @@ class AccountPane(QWidget):
         who = account.profile.email or translate("detail", "API key")
         self.details.setText(translate("detail", "Server: {url}\nSigned in as: {who}").format(
             url=account.profile.base_url, who=who))
-        state = account_state_text(account)
-        if account.error is not None and account.state == AccountState.SIGN_IN:
-            state = account.error.message(translate)  # the message already says to sign in
-        elif account.error is not None and account.state != AccountState.READY:
-            state = f"{state}: {account.error.message(translate)}" if state else \
-                account.error.message(translate)
-        self.state.setText(state or translate("detail", "Up to date."))
+        self.state.setText(account_status_line(account) or translate("detail", "Up to date."))
         self.state.setStyleSheet(
             f"color: {theme.pick(theme.WARNING, self.palette()).name()}"
             if account.state in (AccountState.RETRYING, AccountState.SIGN_IN) else "")

@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,12 +31,9 @@ from zapdesk.controller.app import AppController
 from zapdesk.core import errors, validation
 from zapdesk.core.models import Instance
 from zapdesk.ui import theme
+from zapdesk.ui.status import error_text
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
-
-
-def error_text(error: errors.ZapdeskError) -> str:
-    return error.message(QCoreApplication.translate)
 
 
 class Field(QWidget):

@@ -14,7 +14,7 @@ from zapdesk.core.models import Instance
 from zapdesk.core.phone import format_phone
 from zapdesk.ui import theme
 from zapdesk.ui.instance_model import Role
-from zapdesk.ui.status import status_word
+from zapdesk.ui.status import error_text, status_word
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 10
@@ -43,6 +43,16 @@ def account_state_text(account: AccountController) -> str | None:
     if account.state == AccountState.SIGN_IN:
         return translate("list", "Sign in again")
     return None
+
+
+def account_status_line(account: AccountController) -> str | None:
+    """The state word with the error that caused it, or None when all is well."""
+    state = account_state_text(account)
+    if account.error is None or account.state in (AccountState.READY, AccountState.LOADING):
+        return state
+    if account.state == AccountState.SIGN_IN:
+        return error_text(account.error)  # the message says "sign in" itself
+    return f"{state}: {error_text(account.error)}"
 
 
 class InstanceDelegate(QStyledItemDelegate):
@@ -106,13 +116,9 @@ class InstanceDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         painter.drawText(QRect(rect.right() - summary_width, rect.top(), summary_width, line),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, summary)
-        state = account_state_text(account)
-        detail = state or account.profile.base_url
-        if account.error is not None and account.state == AccountState.SIGN_IN:
-            detail = account.error.message(QCoreApplication.translate)  # says "sign in" itself
-        elif state and account.error is not None and account.state != AccountState.LOADING:
-            detail = f"{state}: {account.error.message(QCoreApplication.translate)}"
-        colour = theme.pick(theme.WARNING, option.palette) if state and not selected \
+        status = account_status_line(account)
+        detail = status or account.profile.base_url
+        colour = theme.pick(theme.WARNING, option.palette) if status and not selected \
             and account.state != AccountState.LOADING else muted
         painter.setPen(colour)
         second = QRect(rect.left(), rect.top() + line + 4, rect.width(), line)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from zapdesk.controller.watcher import InstanceWatcher, QrPhase, QrView
 from zapdesk.core.qr_matrix import QUIET_ZONE, modules
 from zapdesk.ui import theme
+from zapdesk.ui.status import error_text
 
 LIGHT = QColor("#ffffff")
 DARK = QColor("#000000")
@@ -233,7 +234,7 @@ class QrPanel(QWidget):
         }
         text = states.get(view.phase, "")
         if self.watcher is not None and self.watcher.problem is not None:
-            text = self.watcher.problem.message(QCoreApplication.translate)
+            text = error_text(self.watcher.problem)
         if self.watcher is not None and self.watcher.instance.qr_problem:
             text = self.tr("The server sent an unusable QR code: {why}").format(
                 why=self.watcher.instance.qr_problem)

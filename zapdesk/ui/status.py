@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from zapdesk.core.errors import ZapdeskError
 from zapdesk.core.models import Status
+
+
+def error_text(error: ZapdeskError) -> str:
+    """A known error in the operator's language."""
+    return error.message(QCoreApplication.translate)
 
 
 def status_word(status: str) -> str:
