@@ -1,0 +1,1 @@
+"""Receiving ZapFlare's webhooks: the listener and the tolerant parser."""
