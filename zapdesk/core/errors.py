@@ -140,3 +140,18 @@ class KeyringUnavailable(ZapdeskError):
 
 class AccountError(ZapdeskError):
     template = QT_TRANSLATE_NOOP("errors", "Account problem: {detail}")
+
+
+class StoreError(ZapdeskError):
+    template = QT_TRANSLATE_NOOP("errors", "The message database cannot be used: {detail}")
+
+
+class StoreTooNew(StoreError):
+    template = QT_TRANSLATE_NOOP("errors", "The message database was written by a newer "
+                                           "zapdesk (version {found}); this one knows version "
+                                           "{known}. Update zapdesk to open it.")
+
+
+class ListenerError(ZapdeskError):
+    template = QT_TRANSLATE_NOOP("errors", "The webhook listener could not start on "
+                                           "{address}: {detail}")

@@ -1,0 +1,145 @@
+"""Reading the store: conversations, messages, search, per-account counts."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ConversationRow:
+    id: int
+    account_id: str
+    instance: str
+    instance_name: str | None
+    jid: str
+    name: str | None
+    phone: str | None
+    last_at: int
+    last_text: str | None
+    last_kind: str | None
+    unread: int
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    id: int
+    conversation_id: int
+    message_id: str
+    from_me: bool
+    sender_jid: str | None
+    sender_phone: str | None
+    sender_name: str | None
+    at: int
+    kind: str
+    text: str | None
+    media: dict[str, Any] | None
+    extra: dict[str, Any] | None
+    quote_id: str | None
+    quote_sender: str | None
+    quote_text: str | None
+    status: int | None
+    forwarded: bool
+    view_once: bool
+    edited_at: int | None
+    deleted_at: int | None
+    reactions: tuple[tuple[str, str], ...]  # (sender jid, emoji)
+
+
+_CONVERSATIONS = """
+SELECT c.id, c.account_id, c.instance, i.name AS instance_name, c.jid, k.name, k.phone,
+       c.last_at, m.body AS last_text, m.kind AS last_kind,
+       (SELECT count(*) FROM messages u WHERE u.conversation_id = c.id AND u.from_me = 0
+          AND u.id > c.read_upto) AS unread
+FROM conversations c
+LEFT JOIN instances i ON i.account_id = c.account_id AND i.instance_id = c.instance
+LEFT JOIN contacts k ON k.account_id = c.account_id AND k.instance = c.instance
+     AND k.jid = c.jid
+LEFT JOIN messages m ON m.id = c.last_message
+WHERE (? IS NULL OR c.account_id = ?)
+  AND (? IS NULL OR c.instance IN (SELECT value FROM json_each(?)))
+ORDER BY c.last_at DESC, c.id DESC
+"""
+
+
+def instance_keys(conn: sqlite3.Connection, account_id: str | None, wanted: str) -> list[str]:
+    """The instance keys an operator's ``--instance`` means: an id or a name."""
+    found = [str(r[0]) for r in conn.execute(
+        "SELECT instance_id FROM instances WHERE (instance_id = ? OR name = ?) "
+        "AND (? IS NULL OR account_id = ?)", (wanted, wanted, account_id, account_id))]
+    return found or [wanted, f"name:{wanted}"]
+
+
+def conversations(conn: sqlite3.Connection, *, account_id: str | None = None,
+                  instances: list[str] | None = None) -> list[ConversationRow]:
+    chosen = json.dumps(instances) if instances is not None else None
+    rows = conn.execute(
+_CONVERSATIONS, (account_id, account_id, chosen, chosen))
+    return [ConversationRow(*row) for row in rows]
+
+
+def _message(row: sqlite3.Row, reactions: tuple[tuple[str, str], ...]) -> MessageRow:
+    return MessageRow(
+        row["id"], row["conversation_id"], row["message_id"], bool(row["from_me"]),
+        row["sender_jid"], row["sender_phone"], row["sender_name"], row["at"], row["kind"],
+        row["body"], json.loads(row["media"]) if row["media"] else None,
+        json.loads(row["extra"]) if row["extra"] else None, row["quote_id"],
+        row["quote_sender"], row["quote_text"], row["status"], bool(row["forwarded"]),
+        bool(row["view_once"]), row["edited_at"], row["deleted_at"], reactions)
+
+
+def messages(conn: sqlite3.Connection, conversation_id: int, *, limit: int = -1,
+             offset: int = 0) -> list[MessageRow]:
+    """A conversation's messages, oldest first."""
+    rows = conn.execute("SELECT * FROM messages WHERE conversation_id = ? ORDER BY at, id "
+                        "LIMIT ? OFFSET ?", (conversation_id, limit, offset)).fetchall()
+    if not rows:
+        return []
+    first = rows[0]
+    reactions: dict[str, list[tuple[str, str]]] = {}
+    for message_id, sender, emoji in conn.execute(
+            "SELECT r.message_id, r.sender_jid, r.emoji FROM reactions r JOIN messages m "
+            "ON m.account_id = r.account_id AND m.instance = r.instance AND "
+            "m.message_id = r.message_id WHERE m.conversation_id = ? AND r.account_id = ? "
+            "ORDER BY r.at", (conversation_id, first["account_id"])):
+        reactions.setdefault(message_id, []).append((sender, emoji))
+    return [_message(r, tuple(reactions.get(r["message_id"], ()))) for r in rows]
+
+
+def fts_query(text: str) -> str:
+    """What the operator typed → an FTS5 query: every word must appear, the last as a
+    prefix (so results come while typing); quotes keep FTS syntax out of their hands."""
+    words = [w.replace('"', '""') for w in text.split() if w.strip('"')]
+    if not words:
+        return ""
+    quoted = [f'"{w}"' for w in words]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def search(conn: sqlite3.Connection, text: str, *, account_id: str | None = None,
+           limit: int = 200) -> list[MessageRow]:
+    query = fts_query(text)
+    if not query:
+        return []
+    rows = conn.execute(
+        "SELECT m.* FROM messages_fts f JOIN messages m ON m.id = f.rowid "
+        "WHERE messages_fts MATCH ? AND (? IS NULL OR m.account_id = ?) "
+        "ORDER BY m.at DESC LIMIT ?", (query, account_id, account_id, limit)).fetchall()
+    return [_message(r, ()) for r in rows]
+
+
+@dataclass(frozen=True)
+class EventCounts:
+    received: int
+    last_at: float | None
+    unsupported: int
+
+
+def event_counts(conn: sqlite3.Connection, account_id: str) -> EventCounts:
+    row = conn.execute("SELECT count(*), max(received_at), "
+                       "coalesce(sum(outcome = 'unsupported'), 0) FROM raw_events "
+                       "WHERE account_id = ?", (account_id,)).fetchone()
+    return EventCounts(int(row[0]), row[1], int(row[2]))

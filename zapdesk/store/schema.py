@@ -1,0 +1,94 @@
+"""The schema, as numbered migrations recorded in ``PRAGMA user_version``.
+
+A migration is appended, never edited: a database at version N runs N+1… in order, each
+inside the transaction that also bumps the version, so a crash never leaves half of one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from zapdesk.core.errors import StoreTooNew
+
+# Messages are keyed by what WhatsApp keys them by: (account, instance, message id). Facts
+# about a message (statuses, edits, revocations, reactions) are keyed the same way, so they
+# can arrive before the message itself and still apply.
+_V1 = """
+CREATE TABLE instances (
+    account_id TEXT NOT NULL, instance_id TEXT NOT NULL, name TEXT,
+    PRIMARY KEY (account_id, instance_id)) WITHOUT ROWID;
+CREATE TABLE raw_events (
+    id INTEGER PRIMARY KEY, account_id TEXT NOT NULL, received_at REAL NOT NULL,
+    event TEXT NOT NULL, instance TEXT, digest TEXT NOT NULL, outcome TEXT NOT NULL,
+    body TEXT NOT NULL);
+CREATE UNIQUE INDEX raw_events_digest ON raw_events (account_id, digest);
+CREATE INDEX raw_events_received ON raw_events (received_at);
+CREATE TABLE conversations (
+    id INTEGER PRIMARY KEY, account_id TEXT NOT NULL, instance TEXT NOT NULL,
+    jid TEXT NOT NULL, last_at INTEGER NOT NULL DEFAULT 0, last_message INTEGER,
+    read_upto INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (account_id, instance, jid));
+CREATE TABLE contacts (
+    account_id TEXT NOT NULL, instance TEXT NOT NULL, jid TEXT NOT NULL, name TEXT,
+    phone TEXT, updated_at REAL NOT NULL,
+    PRIMARY KEY (account_id, instance, jid)) WITHOUT ROWID;
+CREATE TABLE messages (
+    id INTEGER PRIMARY KEY,
+    conversation_id INTEGER NOT NULL REFERENCES conversations (id) ON DELETE CASCADE,
+    account_id TEXT NOT NULL, instance TEXT NOT NULL, message_id TEXT NOT NULL,
+    from_me INTEGER NOT NULL, sender_jid TEXT, sender_phone TEXT, sender_name TEXT,
+    at INTEGER NOT NULL, kind TEXT NOT NULL, body TEXT, media TEXT, extra TEXT,
+    quote_id TEXT, quote_sender TEXT, quote_text TEXT, status INTEGER,
+    forwarded INTEGER NOT NULL DEFAULT 0, view_once INTEGER NOT NULL DEFAULT 0,
+    edited_at INTEGER, deleted_at INTEGER, received_at REAL NOT NULL);
+CREATE UNIQUE INDEX messages_key ON messages (account_id, instance, message_id);
+CREATE INDEX messages_by_conversation ON messages (conversation_id, at, id);
+CREATE TABLE statuses (
+    account_id TEXT NOT NULL, instance TEXT NOT NULL, message_id TEXT NOT NULL,
+    status INTEGER NOT NULL, at REAL NOT NULL,
+    PRIMARY KEY (account_id, instance, message_id, status)) WITHOUT ROWID;
+CREATE TABLE edits (
+    account_id TEXT NOT NULL, instance TEXT NOT NULL, message_id TEXT NOT NULL,
+    body TEXT NOT NULL, at INTEGER NOT NULL, received_at REAL NOT NULL);
+CREATE INDEX edits_key ON edits (account_id, instance, message_id);
+CREATE TABLE revocations (
+    account_id TEXT NOT NULL, instance TEXT NOT NULL, message_id TEXT NOT NULL,
+    at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, instance, message_id)) WITHOUT ROWID;
+CREATE TABLE reactions (
+    account_id TEXT NOT NULL, instance TEXT NOT NULL, message_id TEXT NOT NULL,
+    sender_jid TEXT NOT NULL, emoji TEXT NOT NULL, at INTEGER NOT NULL,
+    PRIMARY KEY (account_id, instance, message_id, sender_jid)) WITHOUT ROWID;
+CREATE TABLE presence (
+    account_id TEXT NOT NULL, instance TEXT NOT NULL, chat_jid TEXT NOT NULL,
+    participant_jid TEXT NOT NULL, presence TEXT NOT NULL, at REAL NOT NULL,
+    PRIMARY KEY (account_id, instance, chat_jid, participant_jid)) WITHOUT ROWID;
+CREATE VIRTUAL TABLE messages_fts USING fts5 (
+    body, content = 'messages', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2');
+CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN
+    INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
+END;
+CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+END;
+CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
+    INSERT INTO messages_fts (messages_fts, rowid, body) VALUES ('delete', old.id, old.body);
+    INSERT INTO messages_fts (rowid, body) VALUES (new.id, new.body);
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1,)
+VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the schema to ``VERSION``; returns the version found before."""
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if found > VERSION:
+        raise StoreTooNew(f"database version {found} > {VERSION}", found=found, known=VERSION)
+    for number in range(found, VERSION):
+        # executescript commits first, so each migration runs in its own explicit transaction.
+        conn.executescript(f"BEGIN IMMEDIATE;\n{MIGRATIONS[number]}\n"
+                           f"PRAGMA user_version = {number + 1};\nCOMMIT;")
+    return found

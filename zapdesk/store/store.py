@@ -1,0 +1,99 @@
+"""The store as the app uses it: one writer thread, one read connection, both async."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+from typing import TypeVar
+
+from zapdesk.core.events import Parsed
+from zapdesk.store import rawlog
+from zapdesk.store.database import connect, database_path
+from zapdesk.store.ingest import Outcome, ingest
+from zapdesk.store.rawlog import RawLogLimits
+from zapdesk.store.writer import StoreWriter
+
+T = TypeVar("T")
+
+
+class Store:
+    def __init__(self, directory: Path, *, raw_limits: RawLogLimits | None = None) -> None:
+        self.path = database_path(directory)
+        self.raw_limits = raw_limits or RawLogLimits()
+        self.writer = StoreWriter(self.path, maintenance=self._maintain)
+        self._reader: sqlite3.Connection | None = None
+        self._read_lock = threading.Lock()
+
+    async def open(self) -> None:
+        await self.writer.start()  # creates and migrates the file
+        self._reader = await asyncio.to_thread(connect, self.path, readonly=True)
+
+    async def close(self) -> None:
+        await self.writer.close()
+        if self._reader is not None:
+            reader, self._reader = self._reader, None
+            await asyncio.to_thread(self._close_reader, reader)
+
+    def _close_reader(self, reader: sqlite3.Connection) -> None:
+        with self._read_lock:
+            reader.close()
+
+    def _maintain(self, conn: sqlite3.Connection) -> None:
+        rawlog.prune(conn, self.raw_limits)
+
+    # ---- writing --------------------------------------------------------------------
+    async def receive(self, account_id: str, payload: object, parsed: Parsed,
+                      received_at: float | None = None) -> Outcome:
+        """Store one webhook payload; returns once it is durably on disk."""
+        at = time.time() if received_at is None else received_at
+        return await self.writer.run(partial(ingest, account_id=account_id, payload=payload,
+                                             parsed=parsed, received_at=at))
+
+    async def remember_instances(self, account_id: str,
+                                 instances: Iterable[tuple[str, str]]) -> None:
+        """Instance ids and names from the API, so name-only webhooks file correctly."""
+        rows = [(account_id, instance_id, name) for instance_id, name in instances]
+
+        def write(conn: sqlite3.Connection) -> None:
+            conn.executemany("INSERT INTO instances VALUES (?, ?, ?) ON CONFLICT DO UPDATE "
+                             "SET name = excluded.name", rows)
+            # Conversations filed under a name before its id was known move to the id.
+            for _, instance_id, name in rows:
+                _adopt(conn, account_id, f"name:{name}", instance_id)
+
+        await self.writer.run(write)
+
+    async def write(self, job: Callable[[sqlite3.Connection], T]) -> T:
+        return await self.writer.run(job)
+
+    # ---- reading --------------------------------------------------------------------
+    async def read(self, query: Callable[[sqlite3.Connection], T]) -> T:
+        return await asyncio.to_thread(self._read, query)
+
+    def _read(self, query: Callable[[sqlite3.Connection], T]) -> T:
+        with self._read_lock:
+            if self._reader is None:
+                raise RuntimeError("the store is closed")
+            return query(self._reader)
+
+
+def _adopt(conn: sqlite3.Connection, account_id: str, old: str, new: str) -> None:
+    for table in ("messages", "statuses", "edits", "revocations", "reactions", "presence",
+                  "contacts"):
+        conn.execute(f"UPDATE OR IGNORE {table} SET instance = ? "  # noqa: S608 - fixed names
+                     "WHERE account_id = ? AND instance = ?", (new, account_id, old))
+    for row in conn.execute("SELECT id, jid FROM conversations WHERE account_id = ? AND "
+                            "instance = ?", (account_id, old)).fetchall():
+        target = conn.execute("SELECT id FROM conversations WHERE account_id = ? AND "
+                              "instance = ? AND jid = ?", (account_id, new, row[1])).fetchone()
+        if target is None:
+            conn.execute("UPDATE conversations SET instance = ? WHERE id = ?", (new, row[0]))
+        else:
+            conn.execute("UPDATE messages SET conversation_id = ? WHERE conversation_id = ?",
+                         (target[0], row[0]))
+            conn.execute("DELETE FROM conversations WHERE id = ?", (row[0],))
