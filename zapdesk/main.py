@@ -39,6 +39,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--theme", choices=["system", "light", "dark"], default="system")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="X",
                         help="run the demo sandbox's clock X times faster")
+    parser.add_argument("--listen", metavar="HOST:PORT",
+                        help="receive webhooks on this address for this run (default: the "
+                             "saved setting, 127.0.0.1:8787)")
     parser.add_argument("--screenshot", type=Path, metavar="FILE",
                         help="save a picture of the main window once the instances have "
                              "loaded, then exit")
@@ -96,7 +99,8 @@ async def run(window: MainWindow, args: argparse.Namespace) -> int:
         from zapdesk.sandbox import SandboxClock
 
         sandbox_options["clock"] = SandboxClock(args.time_scale)
-    controller = AppController(args.data_dir, sandbox_options=sandbox_options)
+    controller = AppController(args.data_dir, sandbox_options=sandbox_options,
+                               listen=args.listen)
     log.info("services imported %.0f ms after start", (time.perf_counter() - STARTED) * 1000)
     previous_hook = sys.excepthook
     sys.excepthook = lambda kind, error, tb: controller.report_bug(error)
@@ -141,7 +145,21 @@ async def screenshot(window: MainWindow, console: Any, args: argparse.Namespace)
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in ("accounts", "export"):  # terminal commands: no window
+        from zapdesk.commands import main as command
+
+        return command(argv)
+    args = parse_args(argv)
+    if args.listen is not None:
+        from zapdesk.accounts.settings import parse_listen
+        from zapdesk.core.errors import InvalidInput
+
+        try:
+            args.listen = parse_listen(args.listen)
+        except InvalidInput as exc:
+            print(f"zapdesk: --listen: {exc.message()}", file=sys.stderr)
+            return 2
     if args.data_dir is not None:
         args.data_dir.mkdir(parents=True, exist_ok=True)
     log_path = setup_logging(args)

@@ -120,7 +120,8 @@ async def console_env(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Env]:
             httpx.AsyncClient(base_url=sandbox.url, timeout=10) as control:
         app = AppController(tmp_path, secrets=SecretStore(keyring), refresh_interval=0.2,
                             clock=clock.now, retry_backoff=0.01,
-                            sandbox_options={"clock": clock, "config": config})
+                            sandbox_options={"clock": clock, "config": config},
+                            listen=("127.0.0.1", 0))
         window = MainWindow()
         qtbot.addWidget(window)
         console = Console(window, app, poll_interval=0.05)

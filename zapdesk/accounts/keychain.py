@@ -27,6 +27,7 @@ class SecretKind(StrEnum):
     PASSWORD = "password"  # noqa: S105 - a key name, not a password
     API_KEY = "api_key"
     SESSION = "session"
+    WEBHOOK = "webhook_token"
 
 
 def unusable_reason(backend: KeyringBackend) -> str | None:

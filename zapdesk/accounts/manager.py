@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from secrets import token_urlsafe
 from typing import Any
 
 from zapdesk.accounts.keychain import SecretKind, SecretStore
@@ -111,6 +112,25 @@ class AccountManager:
         await asyncio.to_thread(self.secrets.delete_all, profile.id)
         await asyncio.to_thread(self.profiles.remove, profile.id)
         self._session_only.discard(profile.id)
+
+    async def webhook_token(self, profile: AccountProfile) -> tuple[str, bool]:
+        """The secret in this account's listener URL, made on first use; the flag is False
+        when it could only be kept for this session (the URL will change next time)."""
+        kept = profile.id not in self._session_only and self.secrets.available
+        try:
+            token = await self._get(profile.id, SecretKind.WEBHOOK)
+        except errors.KeyringUnavailable:
+            token, kept = None, False
+        if token:
+            return token, kept
+        token = token_urlsafe(24)
+        try:
+            await self._store(profile.id, SecretKind.WEBHOOK, token)
+        except errors.KeyringUnavailable:
+            await asyncio.to_thread(self.secrets.set, profile.id, SecretKind.WEBHOOK, token,
+                                    session_only=True)
+            kept = False
+        return token, kept
 
     # ---- helpers ------------------------------------------------------------------
     def _client(self, profile: AccountProfile, *, password: str | None = None,

@@ -7,13 +7,12 @@ never leaves half a file; a file that cannot be read is reported and left untouc
 from __future__ import annotations
 
 import json
-import os
 import secrets
-import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Literal
 
+from zapdesk.accounts import atomic
 from zapdesk.core.errors import AccountError
 
 AuthMode = Literal["password", "api_key"]
@@ -66,20 +65,10 @@ class ProfileStore:
                               mode, str(email) if email is not None else None)
 
     def save(self, profiles: list[AccountProfile]) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         # Only the known fields are written: no secret can slip in through a new attribute.
         rows = [{k: v for k, v in asdict(p).items() if k in _FIELDS} for p in profiles]
         text = json.dumps({"version": VERSION, "accounts": rows}, indent=2, ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(prefix=".accounts-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text + "\n")
-                handle.flush()
-                os.fsync(handle.fileno())
-            Path(tmp).replace(self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic.write_text(self.path, text + "\n")
 
     def add(self, profile: AccountProfile) -> None:
         self.save([*self.load(), profile])

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,15 @@ from zapdesk.accounts import paths
 from zapdesk.accounts.keychain import SecretStore
 from zapdesk.accounts.manager import AccountManager
 from zapdesk.accounts.profiles import AccountProfile, ProfileStore
+from zapdesk.accounts.settings import SettingsStore
 from zapdesk.controller.account import AccountController
+from zapdesk.controller.receiving import Receiver
 from zapdesk.controller.tasks import TaskSet
 from zapdesk.core import errors
 
 log = logging.getLogger(__name__)
+
+DEMO_ACCOUNT = "acc_demo"
 
 
 class AppController(QObject):
@@ -30,9 +35,13 @@ class AppController(QObject):
     def __init__(self, data_dir: Path | None = None, *, secrets: SecretStore | None = None,
                  refresh_interval: float = 10.0, clock: Callable[[], float] = time.monotonic,
                  sandbox_options: dict[str, Any] | None = None,
-                 **client_options: Any) -> None:
+                 listen: tuple[str, int] | None = None, **client_options: Any) -> None:
         super().__init__()
         self.config_dir = paths.config_dir(data_dir)
+        settings = SettingsStore(self.config_dir).load()
+        if listen is not None:  # ``--listen`` for this run only
+            settings = replace(settings, listen_host=listen[0], listen_port=listen[1])
+        self.receiver = Receiver(paths.data_dir(data_dir), settings)
         self.secrets = secrets if secrets is not None else SecretStore()
         self.manager = AccountManager(ProfileStore(self.config_dir), self.secrets,
                                       **client_options)
@@ -60,13 +69,38 @@ class AppController(QObject):
     # ---- accounts -----------------------------------------------------------------------
     def _controller(self, profile: AccountProfile, client: Any, demo: bool = False
                     ) -> AccountController:
-        return AccountController(profile, client, refresh_interval=self.refresh_interval,
-                                 clock=self.clock, demo=demo)
+        controller = AccountController(profile, client, refresh_interval=self.refresh_interval,
+                                       clock=self.clock, demo=demo)
+        controller.changed.connect(lambda: self._instances_seen(controller))
+        return controller
+
+    def _instances_seen(self, controller: AccountController) -> None:
+        """Instance names and ids go to the store, so name-only webhooks file correctly."""
+        if controller.loaded and controller in self.accounts:
+            self.tasks.spawn(self.receiver.remember_instances(
+                controller.profile.id, [(i.id, i.name) for i in controller.instances]))
+
+    # ---- receiving ----------------------------------------------------------------------
+    async def start_receiving(self) -> None:
+        """Store and listener; a failure is a notice, and the console works without them."""
+        try:
+            await self.receiver.start()
+        except errors.ZapdeskError as exc:
+            self.notice.emit(exc.message(QCoreApplication.translate))
+
+    async def _listen_for(self, profile: AccountProfile) -> None:
+        token, kept = await self.manager.webhook_token(profile)
+        await self.receiver.register(profile.id, token, kept=kept)
+
+    def webhook_url(self, controller: AccountController) -> str | None:
+        """The URL to give ZapFlare for this account's instances (None when not listening)."""
+        return self.receiver.url_for(controller.profile.id) if self.receiver.listening else None
 
     async def load(self) -> None:
         """Open every stored account; one that fails shows its error, the others load."""
         self.loading = True
         self.accounts_changed.emit()
+        await self.start_receiving()
         try:
             profiles = await asyncio.to_thread(self.manager.accounts)
         except errors.ZapdeskError as exc:
@@ -76,6 +110,8 @@ class AppController(QObject):
             return
 
         async def open_one(profile: AccountProfile) -> AccountController:
+            # Webhooks are received for every account, even one whose sign-in fails now.
+            await self._listen_for(profile)
             try:
                 client = await self.manager.open(profile)
             except errors.ZapdeskError as exc:
@@ -97,6 +133,7 @@ class AppController(QObject):
         profile, client = await self.manager.add(
             display_name=display_name, base_url=base_url, email=email, password=password,
             api_key=api_key, remember=remember)
+        await self._listen_for(profile)
         controller = self._controller(profile, client)
         self.accounts.append(controller)
         controller.start()
@@ -113,6 +150,7 @@ class AppController(QObject):
         """Log out on the server, forget the secrets and the profile (the demo just stops)."""
         if controller in self.accounts:
             self.accounts.remove(controller)
+        self.receiver.unregister(controller.profile.id)
         self.accounts_changed.emit()
         if controller.demo:
             await controller.close()
@@ -135,10 +173,18 @@ class AppController(QObject):
         config = options.pop("config", None) or SandboxConfig(activity_interval=90.0)
         self.sandbox = SandboxServer(clock=clock, config=config, seed=True, **options)
         await self.sandbox.start()
-        profile = AccountProfile.new(QCoreApplication.translate("app", "Demo (sandbox)"),
-                                     self.sandbox.url,
-                                     "password", DEMO_EMAIL)
+        # One fixed id: the demo's stored conversations belong to this run's sandbox only.
+        profile = AccountProfile(DEMO_ACCOUNT, QCoreApplication.translate("app",
+                                                                          "Demo (sandbox)"),
+                                 self.sandbox.url, "password", DEMO_EMAIL)
         client = await self.manager.sign_in(profile, password=DEMO_PASSWORD, remember=False)
+        await self.start_receiving()
+        if self.receiver.listening:
+            await self.receiver.forget(DEMO_ACCOUNT)
+            await self._listen_for(profile)
+            url = self.receiver.url_for(DEMO_ACCOUNT)
+            for instance in await client.list_instances():  # the sandbox calls us back
+                await client.update_instance(instance.id, webhook_url=url)
         controller = self._controller(profile, client, demo=True)
         self.accounts.append(controller)
         controller.start()
@@ -156,5 +202,6 @@ class AppController(QObject):
         for controller in self.accounts:
             await controller.close()
         self.accounts.clear()
+        await self.receiver.close()
         await self._stop_sandbox()
 

@@ -68,6 +68,14 @@ class Store:
 
         await self.writer.run(write)
 
+    async def forget(self, account_id: str) -> None:
+        def delete(conn: sqlite3.Connection) -> None:
+            for table in _ACCOUNT_TABLES:
+                conn.execute(f"DELETE FROM {table} WHERE account_id = ?",  # noqa: S608
+                             (account_id,))
+
+        await self.writer.run(delete)
+
     async def write(self, job: Callable[[sqlite3.Connection], T]) -> T:
         return await self.writer.run(job)
 
@@ -80,6 +88,11 @@ class Store:
             if self._reader is None:
                 raise RuntimeError("the store is closed")
             return query(self._reader)
+
+
+# Every table with an account_id column; messages go before their conversations.
+_ACCOUNT_TABLES = ("messages", "conversations", "statuses", "edits", "revocations",
+                   "reactions", "presence", "contacts", "instances", "raw_events")
 
 
 def _adopt(conn: sqlite3.Connection, account_id: str, old: str, new: str) -> None:

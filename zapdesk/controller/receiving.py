@@ -1,0 +1,149 @@
+"""The receiving side as the window sees it: the store, the listener, and batched news.
+
+Webhooks can arrive by the thousand; the window hears about them at most every 50 ms, as
+one summary of what changed, because per-event repaints are what starve the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from zapdesk.accounts.settings import Settings
+from zapdesk.core import errors
+from zapdesk.store import queries
+from zapdesk.store.ingest import Outcome
+from zapdesk.store.rawlog import RawLogLimits
+from zapdesk.store.store import Store
+from zapdesk.webhooks.listener import Health, WebhookListener
+
+log = logging.getLogger(__name__)
+
+BATCH_MS = 50
+
+# account id -> instance key -> JIDs of the conversations that changed
+Changes = dict[str, dict[str, set[str]]]
+
+
+class Receiver(QObject):
+    stored = Signal(object)  # Changes, at most every BATCH_MS
+    health_changed = Signal()  # counters, the listener's state or an account's URL
+
+    def __init__(self, data_dir: Path, settings: Settings) -> None:
+        super().__init__()
+        self.settings = settings
+        self.store = Store(data_dir, raw_limits=RawLogLimits(settings.raw_log_days,
+                                                             settings.raw_log_megabytes))
+        self.listener = WebhookListener(self.store, host=settings.listen_host,
+                                        port=settings.listen_port,
+                                        public_base_url=settings.public_base_url,
+                                        on_stored=self._stored)
+        self.error: str | None = None  # why receiving is off, translated
+        self.temporary: set[str] = set()  # accounts whose URL lasts for this session only
+        self._started = False
+        self._store_open = False
+        self._pending: Changes = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(BATCH_MS)
+        self._timer.timeout.connect(self._flush)
+        self._instances: dict[str, frozenset[tuple[str, str]]] = {}
+
+    # ---- life ----------------------------------------------------------------------
+    async def start(self) -> None:
+        """Open the store, then listen; each failure is said once and the app goes on."""
+        if self._started:
+            return
+        self._started = True
+        try:
+            await self.store.open()
+            self._store_open = True
+            await self.listener.start()
+        except errors.ZapdeskError as exc:
+            self.error = exc.message(QCoreApplication.translate)
+            log.error("receiving webhooks is off: %s", exc)
+            raise
+        finally:
+            self.health_changed.emit()
+
+    async def close(self) -> None:
+        self._timer.stop()
+        await self.listener.stop()
+        if self._store_open:
+            self._store_open = False
+            await self.store.close()
+
+    @property
+    def listening(self) -> bool:
+        return self.listener.running
+
+    # ---- accounts ------------------------------------------------------------------
+    async def register(self, account_id: str, token: str, *, kept: bool) -> None:
+        last = None
+        if self._store_open:
+            last = (await self.store.read(lambda c: queries.event_counts(c, account_id))).last_at
+        self.listener.register(account_id, token, last_event_at=last)
+        if kept:
+            self.temporary.discard(account_id)
+        else:
+            self.temporary.add(account_id)
+        self.health_changed.emit()
+
+    def unregister(self, account_id: str) -> None:
+        self.listener.unregister(account_id)
+        self.temporary.discard(account_id)
+        self._instances.pop(account_id, None)
+        self.health_changed.emit()
+
+    def url_for(self, account_id: str) -> str | None:
+        return self.listener.url_for(account_id)
+
+    def owns(self, url: str | None) -> bool:
+        return self.listener.owns(url)
+
+    def health(self, account_id: str) -> Health | None:
+        return self.listener.health.get(account_id)
+
+    def quiet_minutes(self, account_id: str, connected: bool, now: float | None = None
+                      ) -> float | None:
+        """Minutes without events while instances are connected, once past the setting's
+        threshold; None while all is well (or nothing is connected to send any)."""
+        health = self.health(account_id)
+        if not connected or health is None or not self.listening:
+            return None
+        silent = health.silent_for(now)
+        if silent is None:
+            return None
+        minutes = silent / 60
+        return minutes if minutes >= self.settings.quiet_minutes else None
+
+    async def forget(self, account_id: str) -> None:
+        """Drop everything stored for an account (the demo's, whose sandbox is new)."""
+        if self._store_open:
+            await self.store.forget(account_id)
+
+    async def remember_instances(self, account_id: str,
+                                 instances: Iterable[tuple[str, str]]) -> None:
+        """Tell the store which names are which ids, only when that changed."""
+        known = frozenset(instances)
+        if not self._store_open or self._instances.get(account_id) == known:
+            return
+        self._instances[account_id] = known
+        await self.store.remember_instances(account_id, known)
+
+    # ---- news ----------------------------------------------------------------------
+    def _stored(self, account_id: str, outcome: Outcome) -> None:
+        if outcome.instance is not None and outcome.chats:
+            chats = self._pending.setdefault(account_id, {}).setdefault(outcome.instance, set())
+            chats.update(outcome.chats)
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _flush(self) -> None:
+        changes, self._pending = self._pending, {}
+        self.health_changed.emit()
+        if changes:
+            self.stored.emit(changes)
