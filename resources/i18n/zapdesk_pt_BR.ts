@@ -436,10 +436,6 @@ Os detalhes estão no log: {log}</translation>
         <translation>{status} (status desconhecido pelo zapdesk)</translation>
     </message>
     <message>
-        <source>Not set</source>
-        <translation>Não definido</translation>
-    </message>
-    <message>
         <source>Shown above</source>
         <translation>Exibida acima</translation>
     </message>
@@ -588,6 +584,18 @@ Conectado como: {who}</translation>
         <source>Account problem: {detail}</source>
         <translation>Problema na conta: {detail}</translation>
     </message>
+    <message>
+        <source>The message database cannot be used: {detail}</source>
+        <translation>O banco de mensagens não pode ser usado: {detail}</translation>
+    </message>
+    <message>
+        <source>The message database was written by a newer zapdesk (version {found}); this one knows version {known}. Update zapdesk to open it.</source>
+        <translation>O banco de mensagens foi gravado por um zapdesk mais novo (versão {found}); este conhece a versão {known}. Atualize o zapdesk para abri-lo.</translation>
+    </message>
+    <message>
+        <source>The webhook listener could not start on {address}: {detail}</source>
+        <translation>O receptor de webhooks não pôde iniciar em {address}: {detail}</translation>
+    </message>
 </context>
 <context>
     <name>list</name>
@@ -641,6 +649,91 @@ Conectado como: {who}</translation>
     <message>
         <source>Banned</source>
         <translation>Banida</translation>
+    </message>
+</context>
+<context>
+    <name>webhooks</name>
+    <message>
+        <source>the listener is not running</source>
+        <translation>o receptor não está em execução</translation>
+    </message>
+    <message>
+        <source>Messages are not being received: {reason}</source>
+        <translation>As mensagens não estão sendo recebidas: {reason}</translation>
+    </message>
+    <message>
+        <source>Webhook URL: {url}</source>
+        <translation>URL do webhook: {url}</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>nenhum ainda</translation>
+    </message>
+    <message>
+        <source>Events received since start: {count} · last event: {last}</source>
+        <translation>Eventos recebidos desde o início: {count} · último evento: {last}</translation>
+    </message>
+    <message>
+        <source>{count} malformed requests were refused (see the log).</source>
+        <translation>{count} requisições malformadas foram recusadas (veja o log).</translation>
+    </message>
+    <message>
+        <source>No events for {minutes} minutes while instances are connected: check that their webhook points here.</source>
+        <translation>Nenhum evento há {minutes} minutos com instâncias conectadas: verifique se o webhook delas aponta para cá.</translation>
+    </message>
+    <message>
+        <source>This URL lasts only until zapdesk closes: no keyring is available to keep its secret.</source>
+        <translation>Esta URL vale só até o zapdesk fechar: não há chaveiro (keyring) disponível para guardar o segredo dela.</translation>
+    </message>
+    <message>
+        <source>The server cannot reach this computer&apos;s loopback address. Set a public address (public_base_url in settings.json) for a forwarded port or a tunnel.</source>
+        <translation>O servidor não alcança o endereço local (loopback) deste computador. Defina um endereço público (public_base_url no settings.json) para uma porta redirecionada ou um túnel.</translation>
+    </message>
+    <message>
+        <source>Not set</source>
+        <translation>Não definido</translation>
+    </message>
+    <message>
+        <source>zapdesk is not receiving webhooks right now (see the account).</source>
+        <translation>O zapdesk não está recebendo webhooks agora (veja a conta).</translation>
+    </message>
+    <message>
+        <source>Messages arrive in zapdesk on this computer.</source>
+        <translation>As mensagens chegam ao zapdesk neste computador.</translation>
+    </message>
+    <message>
+        <source>zapdesk receives no messages from this instance.</source>
+        <translation>O zapdesk não recebe mensagens desta instância.</translation>
+    </message>
+    <message>
+        <source>Points to another system: messages go there, not to zapdesk.</source>
+        <translation>Aponta para outro sistema: as mensagens vão para lá, não para o zapdesk.</translation>
+    </message>
+    <message>
+        <source>Receive in zapdesk</source>
+        <translation>Receber no zapdesk</translation>
+    </message>
+    <message>
+        <source>Receive in zapdesk instead…</source>
+        <translation>Receber no zapdesk em vez disso…</translation>
+    </message>
+    <message>
+        <source>Replace the webhook?</source>
+        <translation>Substituir o webhook?</translation>
+    </message>
+    <message>
+        <source>“{name}” now sends its events to:
+{url}
+
+Another system may depend on them; after the change it receives nothing from this instance.</source>
+        <translation>“{name}” envia hoje seus eventos para:
+{url}
+
+Outro sistema pode depender deles; depois da troca, ele não recebe mais nada desta instância.</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Substituir</translation>
     </message>
 </context>
 </TS>

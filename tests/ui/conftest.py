@@ -103,7 +103,8 @@ class Env:
 
 
 @asynccontextmanager
-async def console_env(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Env]:
+async def console_env(qtbot: QtBot, tmp_path: Path,
+                      listen: tuple[str, int] = ("127.0.0.1", 0)) -> AsyncIterator[Env]:
     """Everything a console test needs, started and stopped within the test's own loop run.
 
     Not an async fixture on purpose: pytest-qt processes Qt events between a test and its
@@ -121,7 +122,7 @@ async def console_env(qtbot: QtBot, tmp_path: Path) -> AsyncIterator[Env]:
         app = AppController(tmp_path, secrets=SecretStore(keyring), refresh_interval=0.2,
                             clock=clock.now, retry_backoff=0.01,
                             sandbox_options={"clock": clock, "config": config},
-                            listen=("127.0.0.1", 0))
+                            listen=listen)
         window = MainWindow()
         qtbot.addWidget(window)
         console = Console(window, app, poll_interval=0.05)

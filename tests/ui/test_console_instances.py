@@ -96,7 +96,7 @@ async def test_edit_name_and_webhook(qtbot: QtBot, tmp_path: Path) -> None:
         dialog.ok.click()
         await until(lambda: not env.window.findChildren(InstanceDialog), what="saved")
         pane = env.console.instance_pane
-        await until(lambda: pane.fields["webhook"].text() == "http://127.0.0.1:9911/hooks/abc")
+        await until(lambda: pane.webhook.url.text() == "http://127.0.0.1:9911/hooks/abc")
         assert pane.title.text() == "Vendas SP" and names(account) == ["Vendas SP"]
         assert env.console.tree.currentIndex().data() == "Vendas SP"  # still selected
 

@@ -133,6 +133,7 @@ class AppController(QObject):
         profile, client = await self.manager.add(
             display_name=display_name, base_url=base_url, email=email, password=password,
             api_key=api_key, remember=remember)
+        await self.start_receiving()
         await self._listen_for(profile)
         controller = self._controller(profile, client)
         self.accounts.append(controller)

@@ -154,7 +154,7 @@ class Console:
         self.instance_pane = InstancePane(app, self.page, poll_interval=poll_interval)
         self.instance_pane.edit_requested.connect(self.open_edit)
         self.instance_pane.delete_requested.connect(self.open_delete)
-        self.account_pane = AccountPane(self.page)
+        self.account_pane = AccountPane(app, self.page)
         self.account_pane.sign_out_requested.connect(self.sign_out)
         self.account_pane.sign_in_requested.connect(self.open_sign_in_again)
         self.right = QStackedWidget(self.page)
@@ -366,7 +366,8 @@ class Console:
             self.notify(QCoreApplication.translate(
                 "console", "Select the account the new instance belongs to."))
             return
-        dialog = InstanceDialog(self.window, account, self.spawn)
+        dialog = InstanceDialog(self.window, account, self.spawn,
+                                suggested_webhook=self.app.webhook_url(account))
 
         def created() -> None:
             if dialog.created is not None:

@@ -7,7 +7,7 @@ from collections.abc import Coroutine
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -31,6 +31,7 @@ from zapdesk.ui import theme
 from zapdesk.ui.instance_delegate import account_status_line, account_summary
 from zapdesk.ui.qr_widget import QrPanel
 from zapdesk.ui.status import error_text, status_word
+from zapdesk.ui.webhook_status import WebhookStatus, receiving_lines
 
 AVATAR = 56
 
@@ -198,6 +199,10 @@ class InstancePane(QScrollArea):
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setWordWrap(True)
             self.fields[key] = value
+            if key == "webhook":
+                self.webhook = WebhookStatus(app, self._spawn, body)
+                form.addRow(label, self.webhook)
+                continue
             if key == "id":
                 row = QHBoxLayout()
                 row.addWidget(value, 1)
@@ -270,13 +275,14 @@ class InstancePane(QScrollArea):
             "status": status_word(inst.status) if inst.known_status else
             translate("detail", "{status} (not a status zapdesk knows)").format(status=inst.status),
             "integration": inst.integration or "—",
-            "webhook": inst.webhook_url or translate("detail", "Not set"),
             "picture": translate("detail", "Shown above") if inst.profile_pic_url else "—",
             "active": yes_no[inst.active],
             "created": when(inst.created_at), "updated": when(inst.updated_at),
         }
         for key, value in values.items():
             self.fields[key].setText(value)
+        if self.account is not None:
+            self.webhook.show_instance(self.account, inst)
         status = inst.known_status
         in_series = self.watcher is not None and self.watcher.qr_view().phase != QrPhase.NONE
         self.disconnect_button.setEnabled(status in (Status.CONNECTED, Status.QR,
@@ -366,8 +372,9 @@ class AccountPane(QWidget):
     sign_in_requested = Signal()
     sign_out_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, app: AppController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.app = app
         self.account: AccountController | None = None
         self.title = QLabel(self)
         font = self.title.font()
@@ -379,6 +386,15 @@ class AccountPane(QWidget):
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.state = QLabel(self)
         self.state.setWordWrap(True)
+        self.receiving = QLabel(self)
+        self.receiving.setWordWrap(True)
+        self.receiving.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.receiving_warning = QLabel(self)
+        self.receiving_warning.setWordWrap(True)
+        app.receiver.health_changed.connect(self.refresh)
+        self._quiet_timer = QTimer(self)  # "no events for N minutes" needs time to pass
+        self._quiet_timer.setInterval(30_000)
+        self._quiet_timer.timeout.connect(self.refresh)
         self.sign_in = QPushButton(self.tr("Sign in again…"), self)
         self.retry = QPushButton(self.tr("Retry now"), self)
         self.sign_out = QPushButton(self.tr("Sign out"), self)
@@ -392,7 +408,8 @@ class AccountPane(QWidget):
         buttons.addWidget(self.sign_out)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 18, 18, 18)
-        for widget in (self.title, self.summary, self.details, self.state):
+        for widget in (self.title, self.summary, self.details, self.state, self.receiving,
+                       self.receiving_warning):
             layout.addWidget(widget)
         layout.addLayout(buttons)
         layout.addStretch(1)
@@ -402,9 +419,11 @@ class AccountPane(QWidget):
             self.account.changed.disconnect(self.refresh)
         self.account = account
         account.changed.connect(self.refresh)
+        self._quiet_timer.start()
         self.refresh()
 
     def release(self) -> None:
+        self._quiet_timer.stop()
         if self.account is not None:
             self.account.changed.disconnect(self.refresh)
             self.account = None
@@ -426,6 +445,12 @@ class AccountPane(QWidget):
         self.sign_in.setVisible(account.state == AccountState.SIGN_IN and not account.demo)
         self.sign_out.setText(translate("detail", "Stop the demo") if account.demo
                               else translate("detail", "Sign out"))
+        info, warnings = receiving_lines(self.app, account)
+        self.receiving.setText("\n".join(info))
+        self.receiving_warning.setText("\n".join(warnings))
+        self.receiving_warning.setStyleSheet(
+            f"color: {theme.pick(theme.WARNING, self.palette()).name()}")
+        self.receiving_warning.setVisible(bool(warnings))
 
     def _retry(self) -> None:
         if self.account is not None:
