@@ -5,16 +5,25 @@ from __future__ import annotations
 import asyncio
 import gc
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
+import pytest
 import pytest_asyncio
 
+from tests.accounts.backends import secret_service
 from tests.sandbox.helpers import Listener, Sandbox
 from zapdesk.sandbox import SandboxClock, SandboxConfig, SandboxServer
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def secret_service_bus() -> Iterator[str | None]:
+    """A private gnome-keyring Secret Service for the session, or None where none can run."""
+    with secret_service() as address:
+        yield address
 
 
 @pytest_asyncio.fixture

@@ -1,17 +1,9 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from keyring.backend import KeyringBackend
 
-from tests.accounts.backends import MemoryKeyring, secret_service
-
-
-@pytest.fixture(scope="session")
-def secret_service_bus() -> Iterator[str | None]:
-    with secret_service() as address:
-        yield address
+from tests.accounts.backends import MemoryKeyring
 
 
 @pytest.fixture
