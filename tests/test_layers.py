@@ -32,3 +32,21 @@ def test_core_has_no_qt_and_no_io() -> None:
         for name in imports_of(path):
             assert not name.startswith(("PySide6", "httpx", "aiohttp", "sqlite3", "qasync")), \
                 f"{path.name} imports {name}"
+
+
+def test_store_and_webhooks_stay_below_the_controller() -> None:
+    allowed = {"store": ("zapdesk.core", "zapdesk.store"),
+               "webhooks": ("zapdesk.core", "zapdesk.store", "zapdesk.webhooks")}
+    for layer, prefixes in allowed.items():
+        for path in (ROOT / layer).rglob("*.py"):
+            for name in imports_of(path):
+                assert not name.startswith("PySide6"), f"{path.name} imports {name}"
+                if name.startswith("zapdesk"):
+                    assert name.startswith(prefixes), f"{path.name} imports {name}"
+
+
+def test_the_ui_reaches_the_store_and_listener_only_through_the_controller() -> None:
+    for path in (ROOT / "ui").rglob("*.py"):
+        for name in imports_of(path):
+            assert not name.startswith(("zapdesk.store", "zapdesk.webhooks", "sqlite3",
+                                        "aiohttp")), f"{path.name} imports {name}"

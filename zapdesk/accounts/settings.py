@@ -36,7 +36,8 @@ class Settings:
         for name in ("raw_log_days", "raw_log_megabytes", "quiet_minutes"):
             if not getattr(self, name) > 0:
                 raise InvalidInput(f"{name} must be more than 0", field=name)
-        return replace(self, listen_host=host, public_base_url=base)
+        return replace(self, listen_host=host,
+                       public_base_url=base.rstrip("/") if base else None)
 
 
 def listen_host(text: str) -> str:
