@@ -169,3 +169,18 @@ async def test_a_busy_listener_port_is_said_and_the_console_still_works(
             env.console.select(account)
             warning = env.console.account_pane.receiving_warning.text()
             assert f"127.0.0.1:{port}" in warning and "not being received" in warning
+
+
+async def test_a_remote_server_with_a_loopback_url_is_warned_about(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    async with console_env(qtbot, tmp_path) as env:
+        account = await env.signed_in()
+        env.console.select(account)
+        pane = env.console.account_pane
+        assert "public address" not in pane.receiving_warning.text()  # the sandbox is local
+        account.profile = replace(account.profile, base_url="https://api.zapflare.com.br")
+        pane.refresh()
+        assert "public address" in pane.receiving_warning.text()
+        assert "settings.json" in pane.receiving_warning.text()

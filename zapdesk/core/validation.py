@@ -6,6 +6,7 @@ operator types), so both always agree with each other and with the server.
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -69,3 +70,17 @@ def media_type(value: str) -> str:
         raise InvalidInput(f"mediaType must be one of {', '.join(MEDIA_TYPES)}",
                            field="mediaType")
     return value
+
+
+def is_loopback_url(url: str | None) -> bool:
+    """Whether ``url`` points at this computer (127.0.0.0/8, ::1 or localhost).
+
+    The sandbox keeps its own copy: it imports nothing from the client layers.
+    """
+    host = urlsplit(url or "").hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Callable, Coroutine
 from typing import Any
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
@@ -13,19 +11,10 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QVBoxLayout, QWi
 from zapdesk.controller.account import AccountController
 from zapdesk.controller.app import AppController
 from zapdesk.core.models import Instance, Status
+from zapdesk.core.validation import is_loopback_url
 from zapdesk.ui import theme
 
 Spawn = Callable[[Coroutine[Any, Any, None]], Any]
-
-
-def _loopback(url: str | None) -> bool:
-    host = urlsplit(url or "").hostname or ""
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 def receiving_lines(app: AppController, account: AccountController,
@@ -62,8 +51,8 @@ def receiving_lines(app: AppController, account: AccountController,
     if account.profile.id in receiver.temporary and not account.demo:
         warnings.append(translate("webhooks", "This URL lasts only until zapdesk closes: no "
                                               "keyring is available to keep its secret."))
-    if not _loopback(account.profile.base_url) and \
-            _loopback(receiver.url_for(account.profile.id)):
+    if not is_loopback_url(account.profile.base_url) and \
+            is_loopback_url(receiver.url_for(account.profile.id)):
         warnings.append(translate("webhooks", "The server cannot reach this computer's "
                                               "loopback address. Set a public address "
                                               "(public_base_url in settings.json) for a "
