@@ -53,6 +53,7 @@ class AppController(QObject):
         self.sandbox: Any = None  # the demo's SandboxServer, imported only when used
         self.bugs: list[BaseException] = []
         self.tasks = TaskSet(self._task_failed)
+        self._receiving: asyncio.Task[None] | None = None
 
     # ---- errors ------------------------------------------------------------------------
     def _task_failed(self, error: BaseException) -> None:
@@ -82,7 +83,13 @@ class AppController(QObject):
 
     # ---- receiving ----------------------------------------------------------------------
     async def start_receiving(self) -> None:
-        """Store and listener; a failure is a notice, and the console works without them."""
+        """Store and listener, started once however many callers wait for them; a failure
+        is one notice, and the console works without them."""
+        if self._receiving is None:
+            self._receiving = self.tasks.spawn(self._start_receiving(), name="receiving")
+        await asyncio.shield(self._receiving)
+
+    async def _start_receiving(self) -> None:
         try:
             await self.receiver.start()
         except errors.ZapdeskError as exc:
@@ -100,7 +107,7 @@ class AppController(QObject):
         """Open every stored account; one that fails shows its error, the others load."""
         self.loading = True
         self.accounts_changed.emit()
-        await self.start_receiving()
+        receiving = self.tasks.spawn(self.start_receiving())  # meanwhile, accounts open
         try:
             profiles = await asyncio.to_thread(self.manager.accounts)
         except errors.ZapdeskError as exc:
@@ -110,16 +117,18 @@ class AppController(QObject):
             return
 
         async def open_one(profile: AccountProfile) -> AccountController:
-            # Webhooks are received for every account, even one whose sign-in fails now.
-            await self._listen_for(profile)
             try:
                 client = await self.manager.open(profile)
             except errors.ZapdeskError as exc:
-                controller = self._controller(profile, None)
-                controller.fail(exc)
-                return controller
+                client, failure = None, exc
+            # Webhooks are received for every account, even one whose sign-in fails now.
+            await receiving
+            await self._listen_for(profile)
             controller = self._controller(profile, client)
-            controller.start()
+            if client is None:
+                controller.fail(failure)
+            else:
+                controller.start()
             return controller
 
         opened = await asyncio.gather(*(open_one(p) for p in profiles))
