@@ -596,6 +596,10 @@ Conectado como: {who}</translation>
         <source>The webhook listener could not start on {address}: {detail}</source>
         <translation>O receptor de webhooks não pôde iniciar em {address}: {detail}</translation>
     </message>
+    <message>
+        <source>This message may have been sent already (the server did not answer in time). Check the conversation on the phone, and retry only if it is missing.</source>
+        <translation>Esta mensagem pode já ter sido enviada (o servidor não respondeu a tempo). Confira a conversa no celular e reenvie só se ela não estiver lá.</translation>
+    </message>
 </context>
 <context>
     <name>list</name>
@@ -626,6 +630,13 @@ Conectado como: {who}</translation>
     <message>
         <source>No number yet</source>
         <translation>Ainda sem número</translation>
+    </message>
+</context>
+<context>
+    <name>outbox</name>
+    <message>
+        <source>The account is not signed in.</source>
+        <translation>A conta não está conectada.</translation>
     </message>
 </context>
 <context>

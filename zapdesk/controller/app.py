@@ -18,6 +18,7 @@ from zapdesk.accounts.manager import AccountManager
 from zapdesk.accounts.profiles import AccountProfile, ProfileStore
 from zapdesk.accounts.settings import SettingsStore
 from zapdesk.controller.account import AccountController
+from zapdesk.controller.outbox import Outbox
 from zapdesk.controller.receiving import Receiver
 from zapdesk.controller.tasks import TaskSet
 from zapdesk.core import errors
@@ -54,6 +55,7 @@ class AppController(QObject):
         self.bugs: list[BaseException] = []
         self.tasks = TaskSet(self._task_failed)
         self._receiving: asyncio.Task[None] | None = None
+        self.outbox: Outbox | None = None  # once the store is open
 
     # ---- errors ------------------------------------------------------------------------
     def _task_failed(self, error: BaseException) -> None:
@@ -94,6 +96,13 @@ class AppController(QObject):
             await self.receiver.start()
         except errors.ZapdeskError as exc:
             self.notice.emit(exc.message(QCoreApplication.translate))
+        if self.receiver.store_open:  # sending needs the store, not the listener
+            self.outbox = Outbox(self.receiver.store, self._client_for)
+            await self.outbox.start()
+
+    def _client_for(self, account_id: str) -> Any:
+        found = next((a for a in self.accounts if a.profile.id == account_id), None)
+        return found.client if found is not None else None
 
     async def _listen_for(self, profile: AccountProfile) -> None:
         token, kept = await self.manager.webhook_token(profile)
@@ -212,6 +221,8 @@ class AppController(QObject):
         for controller in self.accounts:
             await controller.close()
         self.accounts.clear()
+        if self.outbox is not None:
+            await self.outbox.close()
         await self.receiver.close()
         await self._stop_sandbox()
 

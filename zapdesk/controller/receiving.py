@@ -77,6 +77,10 @@ class Receiver(QObject):
             await self.store.close()
 
     @property
+    def store_open(self) -> bool:
+        return self._store_open
+
+    @property
     def listening(self) -> bool:
         return self.listener.running
 

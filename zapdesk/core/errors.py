@@ -155,3 +155,10 @@ class StoreTooNew(StoreError):
 class ListenerError(ZapdeskError):
     template = QT_TRANSLATE_NOOP("errors", "The webhook listener could not start on "
                                            "{address}: {detail}")
+
+
+class UncertainRetry(ZapdeskError):
+    template = QT_TRANSLATE_NOOP("errors", "This message may have been sent already (the "
+                                           "server did not answer in time). Check the "
+                                           "conversation on the phone, and retry only if it "
+                                           "is missing.")

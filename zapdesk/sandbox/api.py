@@ -92,6 +92,9 @@ def make_middleware(world: World, faults: Faults) -> Callable[..., Awaitable[web
             response, quota = error_response(exc), exc.quota or quota
         except web.HTTPException as exc:
             response = http_error(exc)
+        except ConnectionResetError:  # the client went away mid-request: not our bug
+            log.info("client left during %s %s", request.method, request.path)
+            raise
         except Exception:
             log.exception("sandbox bug answering %s %s", request.method, request.path)
             response = error_response(ApiError(500, "internal_error", "internal error"))

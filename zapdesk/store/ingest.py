@@ -97,7 +97,7 @@ def ingest(conn: sqlite3.Connection, account_id: str, payload: object, parsed: P
 def _apply(conn: sqlite3.Connection, account: str, instance: str, event: Event,
            now: float, result: Outcome) -> None:
     if isinstance(event, Message):
-        if _message(conn, account, instance, event, now):
+        if store_message(conn, account, instance, event, now):
             result.messages += 1
             result.chats.add(event.chat_jid)
     elif isinstance(event, StatusChange):
@@ -170,7 +170,7 @@ def _json(value: object) -> str | None:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _message(conn: sqlite3.Connection, account: str, instance: str, message: Message,
+def store_message(conn: sqlite3.Connection, account: str, instance: str, message: Message,
              now: float) -> bool:
     """Store a new message; a known one only moves its status forward. True when new."""
     conversation = _conversation(conn, account, instance, message.chat_jid)

@@ -78,7 +78,21 @@ CREATE TRIGGER messages_fts_update AFTER UPDATE OF body ON messages BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# The outbox: what the operator sent, stored before it is sent. ``state`` is queued →
+# sending → sent, or failed; ``uncertain`` marks a failure where the request may have
+# reached the API (a timeout after sending, or a crash mid-request): retrying those could
+# send twice, so the operator decides.
+_V2 = """
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY, account_id TEXT NOT NULL, instance TEXT NOT NULL,
+    chat_jid TEXT NOT NULL, recipient TEXT NOT NULL, kind TEXT NOT NULL, body TEXT,
+    media_url TEXT, state TEXT NOT NULL DEFAULT 'queued', uncertain INTEGER NOT NULL DEFAULT 0,
+    attempts INTEGER NOT NULL DEFAULT 0, error TEXT, message_id TEXT,
+    local_id TEXT NOT NULL UNIQUE, created_at REAL NOT NULL, sent_at REAL);
+CREATE INDEX outbox_waiting ON outbox (state, account_id, instance, id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 VERSION = len(MIGRATIONS)
 
 
