@@ -95,7 +95,7 @@ async def test_a_contacts_message_reaches_the_store_and_the_export(
 
 
 async def test_a_webhook_pointing_elsewhere_is_said_and_replaced_only_after_asking(
-        qtbot: QtBot, tmp_path: Path) -> None:
+        qtbot: QtBot, tmp_path: Path, theme: str) -> None:
     async with console_env(qtbot, tmp_path) as env:
         account = await env.signed_in()
         elsewhere = "http://127.0.0.1:9911/crm/webhook"
@@ -108,7 +108,7 @@ async def test_a_webhook_pointing_elsewhere_is_said_and_replaced_only_after_aski
         assert "another system" in status.note.text() and not status.button.isHidden()
         env.console.instance_pane.ensureWidgetVisible(status)
         await asyncio.sleep(0.05)
-        shot(env.window, "webhook-elsewhere")
+        shot(env.window, f"webhook-elsewhere-{theme}")
         status.button.click()
         assert status.confirm is not None and elsewhere in status.confirm.text()
         status.confirm.button(QMessageBox.StandardButton.Cancel).click()
@@ -124,10 +124,11 @@ async def test_a_webhook_pointing_elsewhere_is_said_and_replaced_only_after_aski
         assert status.button.isHidden()
         env.console.instance_pane.ensureWidgetVisible(status)
         await asyncio.sleep(0.05)
-        shot(env.window, "webhook-ours")
+        shot(env.window, f"webhook-ours-{theme}")
 
 
-async def test_the_account_pane_shows_how_receiving_goes(qtbot: QtBot, tmp_path: Path) -> None:
+async def test_the_account_pane_shows_how_receiving_goes(qtbot: QtBot, tmp_path: Path,
+                                                         theme: str) -> None:
     async with console_env(qtbot, tmp_path) as env:
         account = await env.signed_in()
         await connected_instance(env, account, env.app.webhook_url(account))
@@ -140,15 +141,17 @@ async def test_the_account_pane_shows_how_receiving_goes(qtbot: QtBot, tmp_path:
         await until(lambda: "Events received since start: 0" not in pane.receiving.text(),
                     what=f"the connection event counted: {pane.receiving.text()!r}")
         assert not pane.receiving_warning.isVisible()
-        shot(env.window, "account-receiving")
+        shot(env.window, f"account-receiving-{theme}")
         # Quiet for longer than the setting while an instance is connected: a warning.
         health = env.app.receiver.health(account.profile.id)
         assert health is not None and health.last_event_at is not None
-        health.last_event_at -= 45 * 60
         await until(lambda: any(i.status == "connected" for i in account.instances))
+        await asyncio.sleep(0.3)  # the pairing's webhooks have all arrived
+        health.last_event_at -= 45 * 60
         pane.refresh()
         assert "No events for 45 minutes" in pane.receiving_warning.text()
         assert pane.receiving_warning.isVisible()
+        shot(env.window, f"account-quiet-{theme}")
 
 
 async def test_a_busy_listener_port_is_said_and_the_console_still_works(
