@@ -224,3 +224,31 @@ async def test_raw_log_is_pruned_by_age_then_size(tmp_path: Path) -> None:
     left = conn.execute("SELECT count(*), sum(length(body)) FROM raw_events").fetchone()
     conn.close()
     assert removed == 3 + 20 and tuple(left) == (10, 1_000_000)
+
+
+async def test_reading_clears_unread_and_needs_reply_follows_the_last_message(
+        store: Store, tmp_path: Path) -> None:
+    await receive(store, text_message("U1", "oi"))
+    await receive(store, text_message("U2", "alguém aí?", timestamp=1704456800))
+    await receive(store, text_message("O1", "oi", remote="5521999990000@s.whatsapp.net",
+                                      timestamp=1704456700))
+    await receive(store, text_message("O2", "respondido", remote="5521999990000@s.whatsapp.net",
+                                      from_me=True, push_name=None, timestamp=1704456900))
+    unread = {c.jid: c.unread for c in await store.read(queries.conversations)}
+    assert unread == {p.JID: 2, "5521999990000@s.whatsapp.net": 1}
+    waiting = await store.read(queries.needs_reply)
+    assert [c.jid for c in waiting] == [p.JID]
+    first = next(c for c in await store.read(queries.conversations) if c.jid == p.JID)
+    await store.write(lambda c: queries.mark_read(c, first.id))
+    await store.close()
+    reopened = Store(tmp_path)  # counts come from the store, so they survive a restart
+    await reopened.open()
+    try:
+        unread = {c.jid: c.unread for c in await reopened.read(queries.conversations)}
+        assert unread[p.JID] == 0
+        await receive(reopened, text_message("U3", "e agora?", timestamp=1704457000))
+        unread = {c.jid: c.unread for c in await reopened.read(queries.conversations)}
+        assert unread[p.JID] == 1
+    finally:
+        await reopened.close()
+        await store.open()  # the fixture closes it again

@@ -143,3 +143,21 @@ def event_counts(conn: sqlite3.Connection, account_id: str) -> EventCounts:
                        "coalesce(sum(outcome = 'unsupported'), 0) FROM raw_events "
                        "WHERE account_id = ?", (account_id,)).fetchone()
     return EventCounts(int(row[0]), row[1], int(row[2]))
+
+
+def mark_read(conn: sqlite3.Connection, conversation_id: int) -> None:
+    """Everything in the conversation up to now counts as read (a write: run it on the
+    writer). Unread counts are derived from this mark, so they survive restarts."""
+    conn.execute("UPDATE conversations SET read_upto = coalesce((SELECT max(id) FROM messages "
+                 "WHERE conversation_id = ?), 0) WHERE id = ?",
+                 (conversation_id, conversation_id))
+
+
+def needs_reply(conn: sqlite3.Connection) -> list[ConversationRow]:
+    """Across every account and instance: conversations whose last message came from the
+    contact, oldest wait first."""
+    last_from_contact = {int(r[0]) for r in conn.execute(
+        "SELECT c.id FROM conversations c JOIN messages m ON m.id = c.last_message "
+        "WHERE m.from_me = 0 AND m.deleted_at IS NULL")}
+    return sorted((c for c in conversations(conn) if c.id in last_from_contact),
+                  key=lambda c: c.last_at)
