@@ -162,3 +162,11 @@ def recover(conn: sqlite3.Connection) -> int:
     for item_id in rows:
         failed(conn, item_id, "zapdesk stopped while sending", uncertain=True)
     return len(rows)
+
+
+def by_local_id(conn: sqlite3.Connection, account_id: str, message_id: str) -> OutboxItem | None:
+    """The outbox row behind a conversation message still known by its local id."""
+    row = conn.execute(f"SELECT {_COLUMNS} FROM outbox WHERE account_id = ? AND "  # noqa: S608
+                       "(local_id = ? OR message_id = ?)",
+                       (account_id, message_id, message_id)).fetchone()
+    return _item(row) if row else None

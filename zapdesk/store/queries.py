@@ -92,20 +92,10 @@ def _message(row: sqlite3.Row, reactions: tuple[tuple[str, str], ...]) -> Messag
 
 def messages(conn: sqlite3.Connection, conversation_id: int, *, limit: int = -1,
              offset: int = 0) -> list[MessageRow]:
-    """A conversation's messages, oldest first."""
+    """A conversation's messages, oldest first (the export reads them all)."""
     rows = conn.execute("SELECT * FROM messages WHERE conversation_id = ? ORDER BY at, id "
                         "LIMIT ? OFFSET ?", (conversation_id, limit, offset)).fetchall()
-    if not rows:
-        return []
-    first = rows[0]
-    reactions: dict[str, list[tuple[str, str]]] = {}
-    for message_id, sender, emoji in conn.execute(
-            "SELECT r.message_id, r.sender_jid, r.emoji FROM reactions r JOIN messages m "
-            "ON m.account_id = r.account_id AND m.instance = r.instance AND "
-            "m.message_id = r.message_id WHERE m.conversation_id = ? AND r.account_id = ? "
-            "ORDER BY r.at", (conversation_id, first["account_id"])):
-        reactions.setdefault(message_id, []).append((sender, emoji))
-    return [_message(r, tuple(reactions.get(r["message_id"], ()))) for r in rows]
+    return _with_reactions(conn, rows)
 
 
 def fts_query(text: str) -> str:
@@ -161,3 +151,37 @@ def needs_reply(conn: sqlite3.Connection) -> list[ConversationRow]:
         "WHERE m.from_me = 0 AND m.deleted_at IS NULL")}
     return sorted((c for c in conversations(conn) if c.id in last_from_contact),
                   key=lambda c: c.last_at)
+
+
+Position = tuple[int, int]  # (at, row id): where a message sits in its conversation
+
+
+def messages_page(conn: sqlite3.Connection, conversation_id: int, *,
+                  before: Position | None = None, after: Position | None = None,
+                  limit: int = 200) -> list[MessageRow]:
+    """Up to ``limit`` messages just before ``before`` or just after ``after`` (the newest
+    ones when neither), oldest first. Keyset paging: as fast at the 100,000th message as at
+    the first, where OFFSET would read every row it skips."""
+    if after is not None:
+        rows = conn.execute("SELECT * FROM messages WHERE conversation_id = ? AND (at, id) > "
+                            "(?, ?) ORDER BY at, id LIMIT ?",
+                            (conversation_id, after[0], after[1], limit)).fetchall()
+    else:
+        edge = before or (2**62, 2**62)
+        rows = conn.execute("SELECT * FROM messages WHERE conversation_id = ? AND (at, id) < "
+                            "(?, ?) ORDER BY at DESC, id DESC LIMIT ?",
+                            (conversation_id, edge[0], edge[1], limit)).fetchall()[::-1]
+    return _with_reactions(conn, rows)
+
+
+def _with_reactions(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[MessageRow]:
+    if not rows:
+        return []
+    ids = json.dumps([r["message_id"] for r in rows])
+    reactions: dict[str, list[tuple[str, str]]] = {}
+    for message_id, sender, emoji in conn.execute(
+            "SELECT message_id, sender_jid, emoji FROM reactions WHERE account_id = ? AND "
+            "instance = ? AND message_id IN (SELECT value FROM json_each(?)) ORDER BY at",
+            (rows[0]["account_id"], rows[0]["instance"], ids)):
+        reactions.setdefault(message_id, []).append((sender, emoji))
+    return [_message(r, tuple(reactions.get(r["message_id"], ()))) for r in rows]

@@ -1,0 +1,89 @@
+"""What the chat widgets ask for: conversation lists, pages of messages, search, unread
+counts, sending and retrying. Every read is awaited off the GUI thread; news of changes
+comes as one coalesced signal from the listener and the outbox together."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from zapdesk.controller.app import AppController
+from zapdesk.controller.outbox import Outbox
+from zapdesk.controller.receiving import Changes
+from zapdesk.core import errors
+from zapdesk.store import outbox, queries
+from zapdesk.store.outbox import OutboxItem
+from zapdesk.store.queries import ConversationRow, MessageRow, Position
+from zapdesk.store.store import Store
+
+
+class Conversations(QObject):
+    changed = Signal(object)  # Changes: {account: {instance: {chat jid}}}
+
+    def __init__(self, app: AppController) -> None:
+        super().__init__()
+        self.app = app
+        app.receiver.stored.connect(self.changed)
+        self._outbox_connected = False
+
+    def _store(self) -> Store:
+        if not self.app.receiver.store_open:
+            raise errors.StoreError("the message store is not open")
+        return self.app.receiver.store
+
+    def _watch_outbox(self) -> None:
+        if not self._outbox_connected and self.app.outbox is not None:
+            self.app.outbox.changed.connect(self.changed)
+            self._outbox_connected = True
+
+    # ---- reading -------------------------------------------------------------------
+    async def of_instance(self, account_id: str, instance_id: str) -> list[ConversationRow]:
+        self._watch_outbox()
+        return await self._store().read(
+            lambda c: queries.conversations(c, account_id=account_id, instances=[instance_id]))
+
+    async def needs_reply(self) -> list[ConversationRow]:
+        return await self._store().read(queries.needs_reply)
+
+    async def search(self, text: str) -> list[MessageRow]:
+        return await self._store().read(
+            lambda c: queries.search(c, text))
+
+    async def page(self, conversation_id: int, *, before: Position | None = None,
+                   after: Position | None = None, limit: int = 200) -> list[MessageRow]:
+        return await self._store().read(
+            lambda c: queries.messages_page(c, conversation_id, before=before, after=after,
+                                            limit=limit))
+
+    async def unread_total(self) -> int:
+        rows = await self._store().read(queries.conversations)
+        return sum(r.unread for r in rows)
+
+    async def mark_read(self, conversation_id: int) -> None:
+        await self._store().write(lambda c: queries.mark_read(c, conversation_id))
+
+    # ---- sending -------------------------------------------------------------------
+    def _outbox(self) -> Outbox:
+        if self.app.outbox is None:
+            raise errors.StoreError("the message store is not open")
+        self._watch_outbox()
+        return self.app.outbox
+
+    async def send_text(self, account_id: str, instance_id: str, to: str, text: str
+                        ) -> OutboxItem:
+        return await self._outbox().send_text(
+            account_id, instance_id, to, text)
+
+    async def send_media(self, account_id: str, instance_id: str, to: str, url: str,
+                         kind: str | None, caption: str | None) -> OutboxItem:
+        return await self._outbox().send_media(
+            account_id, instance_id, to, url, kind, caption)
+
+    async def retry(self, message: MessageRow, account_id: str, *, confirmed: bool = False
+                    ) -> None:
+        item = await self._store().read(
+            lambda c: outbox.by_local_id(c, account_id, message.message_id))
+        if item is not None:
+            await self._outbox().retry(item.id, confirmed=confirmed)
+
+
+__all__ = ["Changes", "Conversations"]
