@@ -55,3 +55,11 @@ def apply_theme(app: QApplication, theme: str) -> None:
         return
     app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
+
+
+# Chat bubbles: (light theme, dark theme)
+BUBBLE_OUT = ("#d9fdd3", "#005c4b")
+BUBBLE_IN = ("#ffffff", "#2a2f32")
+CHAT_BACKGROUND = ("#efeae2", "#0b141a")
+TICK_READ = ("#1a8cd8", "#53bdeb")
+SECONDARY_TEXT = ("#667781", "#8696a0")

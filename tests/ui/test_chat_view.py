@@ -1,0 +1,50 @@
+"""The message view: every rendering case, light and dark, with a failed and a pending
+message from the outbox; paging through a long conversation."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.chat_fixtures import store_every_case
+from tests.ui.conftest import console_env, shot
+from tests.webhooks import payloads as p
+from zapdesk.controller.conversations import Conversations
+from zapdesk.core.events import Tick
+from zapdesk.ui.chat_view import ChatView
+from zapdesk.ui.message_model import MessageModel, MessageRole
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_every_rendering_case(qtbot: QtBot, tmp_path: Path, theme: str) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account = await env.signed_in()
+        store = env.app.receiver.store
+        await store_every_case(store, account.profile.id)
+        conversations = Conversations(env.app)
+        (conversation,) = await conversations.of_instance(account.profile.id, "inst_abc123")
+        model = MessageModel(conversations)
+        view = ChatView(model, env.app.tasks.spawn)
+        qtbot.addWidget(view)
+        view.resize(720, 1500)
+        view.show()
+        await model.open(conversation.id, is_group=False)
+        rows = [model.index(i).data(MessageRole.MESSAGE) for i in range(model.rowCount())]
+        kinds = [r.kind for r in rows]
+        assert kinds.count("text") == 7 and {"image", "document", "audio", "location",
+                                              "contact", "poll", "unsupported"} <= set(kinds)
+        by_id = {r.message_id: r for r in rows}
+        assert by_id["EDIT"].text == "texto corrigido" and by_id["EDIT"].edited_at
+        assert by_id["GONE"].deleted_at is not None
+        assert by_id["OUT2"].reactions == ((p.JID, "👍"),)
+        assert by_id["OUT1"].status == Tick.READ
+        breaks = [i for i in range(model.rowCount()) if model.index(i).data(MessageRole.DAY_BREAK)]
+        assert breaks == [0, kinds.index("text", 9)]  # a separator for each day
+        heights = [view.visualRect(model.index(i)).height() for i in range(model.rowCount())]
+        assert all(h > 20 for h in heights)
+        await asyncio.sleep(0.1)
+        shot(view, f"chat-every-case-{theme}")

@@ -1,0 +1,190 @@
+"""A conversation's messages as a sliding window: only a few hundred rows are in the model
+at once, paged in by keyset as the operator scrolls, so a 100,000-message conversation opens
+and scrolls like a short one."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from zapdesk.controller.conversations import Conversations
+from zapdesk.store.queries import MessageRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class MessageRole(IntEnum):
+    MESSAGE = Qt.ItemDataRole.UserRole + 1  # the MessageRow
+    DAY_BREAK = Qt.ItemDataRole.UserRole + 2  # first message of its day: a date separator
+    SHOW_SENDER = Qt.ItemDataRole.UserRole + 3  # a group message from a new author
+
+
+def day(seconds: int) -> tuple[int, int, int]:
+    moment = datetime.fromtimestamp(seconds)
+    return moment.year, moment.month, moment.day
+
+
+class MessageModel(QAbstractListModel):
+    PAGE = 200
+    WINDOW = 600  # rows kept; beyond it, the far end is dropped (and paged in again later)
+    window_moved = Signal(int)  # rows added at the top (positive) or removed from it
+
+    def __init__(self, conversations: Conversations, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.conversations = conversations
+        self.rows: list[MessageRow] = []
+        self.conversation_id: int | None = None
+        self.is_group = False
+        self.has_older = False
+        self.has_newer = False
+        self.busy = False
+        self.last_load_ms = 0.0
+
+    # ---- Qt ------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == MessageRole.MESSAGE:
+            return row
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.text or ""
+        if role == MessageRole.DAY_BREAK:
+            return index.row() == 0 or day(self.rows[index.row() - 1].at) != day(row.at)
+        if role == MessageRole.SHOW_SENDER:
+            if not self.is_group or row.from_me:
+                return False
+            previous = self.rows[index.row() - 1] if index.row() else None
+            return previous is None or previous.from_me or \
+                previous.sender_jid != row.sender_jid or day(previous.at) != day(row.at)
+        return None
+
+    # ---- paging --------------------------------------------------------------------
+    async def open(self, conversation_id: int, *, is_group: bool) -> None:
+        started = time.perf_counter()
+        self.busy = True
+        try:
+            rows = await self.conversations.page(conversation_id, limit=self.PAGE)
+        finally:
+            self.busy = False
+        self.beginResetModel()
+        self.conversation_id, self.is_group = conversation_id, is_group
+        self.rows = rows
+        self.has_older = len(rows) == self.PAGE
+        self.has_newer = False
+        self.endResetModel()
+        self.last_load_ms = (time.perf_counter() - started) * 1000
+
+    def close(self) -> None:
+        self.beginResetModel()
+        self.rows, self.conversation_id = [], None
+        self.has_older = self.has_newer = False
+        self.endResetModel()
+
+    async def load_older(self) -> int:
+        """Page in older messages at the top; returns how many came."""
+        if self.busy or not self.has_older or not self.rows or self.conversation_id is None:
+            return 0
+        self.busy = True
+        conversation, first = self.conversation_id, self.rows[0]
+        try:
+            older = await self.conversations.page(conversation, before=(first.at, first.id),
+                                                  limit=self.PAGE)
+        finally:
+            self.busy = False
+        if conversation != self.conversation_id or not self.rows or self.rows[0] != first:
+            return 0  # the conversation changed meanwhile: a late answer is dropped
+        self.has_older = len(older) == self.PAGE
+        if older:
+            self.beginInsertRows(QModelIndex(), 0, len(older) - 1)
+            self.rows[:0] = older
+            self.endInsertRows()
+            self._trim(keep_top=True)
+            self.window_moved.emit(len(older))
+        return len(older)
+
+    async def load_newer(self) -> int:
+        if self.busy or not self.has_newer or not self.rows or self.conversation_id is None:
+            return 0
+        self.busy = True
+        conversation, last = self.conversation_id, self.rows[-1]
+        try:
+            newer = await self.conversations.page(conversation, after=(last.at, last.id),
+                                                  limit=self.PAGE)
+        finally:
+            self.busy = False
+        if conversation != self.conversation_id or not self.rows or self.rows[-1] != last:
+            return 0
+        self.has_newer = len(newer) == self.PAGE
+        if newer:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(newer) - 1)
+            self.rows.extend(newer)
+            self.endInsertRows()
+            self._trim(keep_top=False)
+        return len(newer)
+
+    def _trim(self, *, keep_top: bool) -> None:
+        extra = len(self.rows) - self.WINDOW
+        if extra <= 0:
+            return
+        if keep_top:  # drop the newest
+            self.beginRemoveRows(QModelIndex(), self.WINDOW, len(self.rows) - 1)
+            del self.rows[self.WINDOW:]
+            self.endRemoveRows()
+            self.has_newer = True
+        else:  # drop the oldest
+            self.beginRemoveRows(QModelIndex(), 0, extra - 1)
+            del self.rows[:extra]
+            self.endRemoveRows()
+            self.has_older = True
+            self.window_moved.emit(-extra)
+
+    async def refresh(self) -> None:
+        """Something in this conversation changed: statuses, edits, reactions, new messages.
+        Re-read the window (and what follows it when it ends at the newest message)."""
+        if self.busy or self.conversation_id is None:
+            return
+        if not self.rows:
+            await self.open(self.conversation_id, is_group=self.is_group)
+            return
+        conversation, first = self.conversation_id, self.rows[0]
+        self.busy = True
+        try:
+            fresh = await self.conversations.page(
+                conversation, after=(first.at, first.id - 1),
+                limit=len(self.rows) + (0 if self.has_newer else self.PAGE))
+        finally:
+            self.busy = False
+        if conversation != self.conversation_id:
+            return
+        known = [r.id for r in self.rows]
+        if [r.id for r in fresh[:len(known)]] != known:  # a message was replaced (merged)
+            self.beginResetModel()
+            self.rows = fresh
+            self.endResetModel()
+            return
+        for position, (old, new) in enumerate(zip(self.rows, fresh, strict=False)):
+            if old != new:
+                self.rows[position] = new
+                index = self.index(position)
+                self.dataChanged.emit(index, index)
+        extra = fresh[len(known):]
+        if extra:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(extra) - 1)
+            self.rows.extend(extra)
+            self.endInsertRows()
+            self._trim(keep_top=False)
