@@ -46,8 +46,7 @@ class ChatView(QListView):
         model.modelReset.connect(self._after_reset)
         model.rowsAboutToBeInserted.connect(self._remember_anchor)
         model.rowsAboutToBeRemoved.connect(self._remember_anchor)
-        model.rowsInserted.connect(self._rows_changed)
-        model.rowsRemoved.connect(self._rows_changed)
+        model.settled.connect(self._rows_changed)
         self._apply_palette()
 
     def _apply_palette(self) -> None:
@@ -61,6 +60,8 @@ class ChatView(QListView):
 
     def _remember_anchor(self, *_: Any) -> None:
         """Before rows change, note the first visible row and where it sits on screen."""
+        if self._anchor is not None:
+            return  # the first of several changes in one step is what the operator saw
         self._stick_to_bottom = self._at_bottom()
         top = self.indexAt(self.viewport().rect().topLeft())
         if top.isValid():
@@ -78,6 +79,7 @@ class ChatView(QListView):
         self._anchor = None
 
     def _after_reset(self) -> None:
+        self._anchor = None
         self._stick_to_bottom = True
         QTimer.singleShot(0, self.scrollToBottom)
 

@@ -27,8 +27,8 @@ from zapdesk.store.queries import MessageRow
 from zapdesk.ui import theme
 from zapdesk.ui.message_layout import (
     BubbleLayout,
+    Fonts,
     day_label,
-    fonts,
     layout,
     reactions_text,
     when,
@@ -107,6 +107,14 @@ class MessageDelegate(QStyledItemDelegate):
         self.view = view
         self._layouts: OrderedDict[tuple[Any, ...], BubbleLayout] = OrderedDict()
         self._thumbs: OrderedDict[int, QImage | None] = OrderedDict()
+        self._fonts: Fonts | None = None
+
+    def fonts(self) -> Fonts:
+        font = self.view.font()
+        if self._fonts is None or self._fonts.base != font:
+            self._fonts = Fonts(font)
+            self._layouts.clear()
+        return self._fonts
 
     def clear(self) -> None:
         self._layouts.clear()
@@ -125,20 +133,18 @@ class MessageDelegate(QStyledItemDelegate):
         return image
 
     def layout_of(self, index: Index, width: int) -> BubbleLayout:
-        row: MessageRow = index.data(MessageRole.MESSAGE)
-        day_break = bool(index.data(MessageRole.DAY_BREAK))
-        show_sender = bool(index.data(MessageRole.SHOW_SENDER))
-        footer = footer_text(row)
-        key = (row.id, width, day_break, show_sender, footer, row.edited_at, row.deleted_at,
-               row.text, row.reactions, row.quote_text)
+        row, day_break, show_sender = index.data(MessageRole.LAYOUT)
+        # Cheap to build, and everything that changes a bubble's size is in it (the text
+        # changes only with edited_at; the footer only with the failure and the edit).
+        key = (row.id, width, day_break, show_sender, row.edited_at, row.deleted_at,
+               row.status == Tick.FAILED, row.reactions, row.quote_text)
         found = self._layouts.get(key)
         if found is not None:
-            self._layouts.move_to_end(key)
             return found
         image = self.thumbnail(row)
         size = (image.width(), image.height()) if image is not None else None
-        found = layout(row, width, self.view.font(), day_break=day_break,
-                       show_sender=show_sender, thumb_size=size, footer=footer)
+        found = layout(row, width, self.fonts(), day_break=day_break,
+                       show_sender=show_sender, thumb_size=size, footer=footer_text(row))
         self._layouts[key] = found
         if len(self._layouts) > _CACHE:
             self._layouts.popitem(last=False)
@@ -161,7 +167,7 @@ class MessageDelegate(QStyledItemDelegate):
         dark = theme.is_dark(palette)
         muted = theme.pick(theme.SECONDARY_TEXT, palette)
         text_colour = palette.text().color()
-        f = fonts(self.view.font())
+        f = self.fonts()
         painter.save()
         painter.translate(rect.topLeft())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -119,19 +119,27 @@ class BubbleLayout:
     reactions: QRect | None = None
 
 
-def fonts(base: QFont) -> dict[str, QFont]:
-    bold, italic, small = QFont(base), QFont(base), QFont(base)
-    bold.setBold(True)
-    italic.setItalic(True)
-    small.setPointSizeF(max(6.0, base.pointSizeF() * 0.82))
-    return {"plain": base, "icon": base, "bold": bold, "italic": italic, "muted": small,
-            "small": small}
+class Fonts:
+    """The bubble's fonts and their metrics, made once per base font (making them for every
+    message measured cost more than the measuring)."""
+
+    def __init__(self, base: QFont) -> None:
+        bold, italic, small = QFont(base), QFont(base), QFont(base)
+        bold.setBold(True)
+        italic.setItalic(True)
+        small.setPointSizeF(max(6.0, base.pointSizeF() * 0.82))
+        self.base = QFont(base)
+        self.fonts = {"plain": base, "icon": base, "bold": bold, "italic": italic,
+                      "muted": small, "small": small}
+        self.metrics = {k: QFontMetrics(v) for k, v in self.fonts.items()}
+
+    def __getitem__(self, style: str) -> QFont:
+        return self.fonts[style]
 
 
-def layout(row: MessageRow, width: int, base: QFont, *, day_break: bool, show_sender: bool,
+def layout(row: MessageRow, width: int, fonts: Fonts, *, day_break: bool, show_sender: bool,
            thumb_size: tuple[int, int] | None, footer: str) -> BubbleLayout:
-    f = fonts(base)
-    metrics = {k: QFontMetrics(v) for k, v in f.items()}
+    metrics = fonts.metrics
     inner_max = min(int(width * 0.72), MAX_BUBBLE) - 2 * PAD
     y = GAP
     day = None

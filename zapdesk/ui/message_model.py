@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 from enum import IntEnum
+from functools import lru_cache
 from typing import Any
 
 from PySide6.QtCore import (
@@ -28,8 +29,10 @@ class MessageRole(IntEnum):
     MESSAGE = Qt.ItemDataRole.UserRole + 1  # the MessageRow
     DAY_BREAK = Qt.ItemDataRole.UserRole + 2  # first message of its day: a date separator
     SHOW_SENDER = Qt.ItemDataRole.UserRole + 3  # a group message from a new author
+    LAYOUT = Qt.ItemDataRole.UserRole + 4  # (row, DAY_BREAK, SHOW_SENDER): one call, not three
 
 
+@lru_cache(maxsize=4096)
 def day(seconds: int) -> tuple[int, int, int]:
     moment = datetime.fromtimestamp(seconds)
     return moment.year, moment.month, moment.day
@@ -38,7 +41,7 @@ def day(seconds: int) -> tuple[int, int, int]:
 class MessageModel(QAbstractListModel):
     PAGE = 200
     WINDOW = 600  # rows kept; beyond it, the far end is dropped (and paged in again later)
-    window_moved = Signal(int)  # rows added at the top (positive) or removed from it
+    settled = Signal()  # rows came or went; the view lays out once, not per change
 
     def __init__(self, conversations: Conversations, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -63,15 +66,24 @@ class MessageModel(QAbstractListModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return row.text or ""
+        if role == MessageRole.LAYOUT:
+            return row, self._day_break(index.row()), self._show_sender(index.row())
         if role == MessageRole.DAY_BREAK:
-            return index.row() == 0 or day(self.rows[index.row() - 1].at) != day(row.at)
+            return self._day_break(index.row())
         if role == MessageRole.SHOW_SENDER:
-            if not self.is_group or row.from_me:
-                return False
-            previous = self.rows[index.row() - 1] if index.row() else None
-            return previous is None or previous.from_me or \
-                previous.sender_jid != row.sender_jid or day(previous.at) != day(row.at)
+            return self._show_sender(index.row())
         return None
+
+    def _day_break(self, position: int) -> bool:
+        return position == 0 or day(self.rows[position - 1].at) != day(self.rows[position].at)
+
+    def _show_sender(self, position: int) -> bool:
+        row = self.rows[position]
+        if not self.is_group or row.from_me:
+            return False
+        previous = self.rows[position - 1] if position else None
+        return previous is None or previous.from_me or \
+            previous.sender_jid != row.sender_jid or day(previous.at) != day(row.at)
 
     # ---- paging --------------------------------------------------------------------
     async def open(self, conversation_id: int, *, is_group: bool) -> None:
@@ -114,7 +126,7 @@ class MessageModel(QAbstractListModel):
             self.rows[:0] = older
             self.endInsertRows()
             self._trim(keep_top=True)
-            self.window_moved.emit(len(older))
+            self.settled.emit()
         return len(older)
 
     async def load_newer(self) -> int:
@@ -135,6 +147,7 @@ class MessageModel(QAbstractListModel):
             self.rows.extend(newer)
             self.endInsertRows()
             self._trim(keep_top=False)
+            self.settled.emit()
         return len(newer)
 
     def _trim(self, *, keep_top: bool) -> None:
@@ -151,7 +164,6 @@ class MessageModel(QAbstractListModel):
             del self.rows[:extra]
             self.endRemoveRows()
             self.has_older = True
-            self.window_moved.emit(-extra)
 
     async def refresh(self) -> None:
         """Something in this conversation changed: statuses, edits, reactions, new messages.
@@ -188,3 +200,4 @@ class MessageModel(QAbstractListModel):
             self.rows.extend(extra)
             self.endInsertRows()
             self._trim(keep_top=False)
+            self.settled.emit()
