@@ -54,6 +54,19 @@ class Conversations(QObject):
             lambda c: queries.messages_page(c, conversation_id, before=before, after=after,
                                             limit=limit))
 
+    async def conversation(self, conversation_id: int) -> ConversationRow | None:
+        return await self._store().read(lambda c: queries.conversation(c, conversation_id))
+
+    async def presence(self, row: ConversationRow) -> tuple[str, float] | None:
+        return await self._store().read(
+            lambda c: queries.presence(c, row.account_id, row.instance, row.jid))
+
+    async def last_message_id(self) -> int:
+        return await self._store().read(queries.last_message_id)
+
+    async def incoming_since(self, after_id: int) -> list[MessageRow]:
+        return await self._store().read(lambda c: queries.incoming_since(c, after_id))
+
     async def unread_total(self) -> int:
         rows = await self._store().read(queries.conversations)
         return sum(r.unread for r in rows)

@@ -60,6 +60,7 @@ LEFT JOIN contacts k ON k.account_id = c.account_id AND k.instance = c.instance
 LEFT JOIN messages m ON m.id = c.last_message
 WHERE (? IS NULL OR c.account_id = ?)
   AND (? IS NULL OR c.instance IN (SELECT value FROM json_each(?)))
+  AND (? IS NULL OR c.id = ?)
 ORDER BY c.last_at DESC, c.id DESC
 """
 
@@ -75,9 +76,35 @@ def instance_keys(conn: sqlite3.Connection, account_id: str | None, wanted: str)
 def conversations(conn: sqlite3.Connection, *, account_id: str | None = None,
                   instances: list[str] | None = None) -> list[ConversationRow]:
     chosen = json.dumps(instances) if instances is not None else None
-    rows = conn.execute(
-_CONVERSATIONS, (account_id, account_id, chosen, chosen))
+    rows = conn.execute(_CONVERSATIONS, (account_id, account_id, chosen, chosen, None, None))
     return [ConversationRow(*row) for row in rows]
+
+
+def conversation(conn: sqlite3.Connection, conversation_id: int) -> ConversationRow | None:
+    row = conn.execute(_CONVERSATIONS, (None, None, None, None, conversation_id,
+                                        conversation_id)).fetchone()
+    return ConversationRow(*row) if row else None
+
+
+def presence(conn: sqlite3.Connection, account_id: str, instance: str, chat_jid: str
+             ) -> tuple[str, float] | None:
+    """The latest presence anyone showed in this chat: (word, when it was received)."""
+    row = conn.execute("SELECT presence, at FROM presence WHERE account_id = ? AND "
+                       "instance = ? AND chat_jid = ? ORDER BY at DESC LIMIT 1",
+                       (account_id, instance, chat_jid)).fetchone()
+    return (str(row[0]), float(row[1])) if row else None
+
+
+def last_message_id(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()[0])
+
+
+def incoming_since(conn: sqlite3.Connection, after_id: int, limit: int = 50
+                   ) -> list[MessageRow]:
+    """Messages from contacts stored after ``after_id`` (for notifications)."""
+    rows = conn.execute("SELECT * FROM messages WHERE id > ? AND from_me = 0 ORDER BY id "
+                        "LIMIT ?", (after_id, limit)).fetchall()
+    return [_message(r, ()) for r in rows]
 
 
 def _message(row: sqlite3.Row, reactions: tuple[tuple[str, str], ...]) -> MessageRow:

@@ -80,8 +80,13 @@ class ChatView(QListView):
 
     def _after_reset(self) -> None:
         self._anchor = None
-        self._stick_to_bottom = True
-        QTimer.singleShot(0, self.scrollToBottom)
+        focus = self.message_model.focus
+        self._stick_to_bottom = focus is None
+        if focus is None:
+            QTimer.singleShot(0, self.scrollToBottom)
+        else:
+            QTimer.singleShot(0, lambda: self.scrollTo(
+                self.message_model.index(focus), QAbstractItemView.ScrollHint.PositionAtCenter))
 
     def _scrolled(self, value: int) -> None:
         model = self.message_model

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -35,7 +36,9 @@ from PySide6.QtWidgets import (
 
 from zapdesk.controller.account import AccountController, AccountState
 from zapdesk.controller.app import AppController
-from zapdesk.core.models import Instance
+from zapdesk.controller.conversations import Conversations
+from zapdesk.core.models import Instance, Status
+from zapdesk.ui.chat_page import ChatPage
 from zapdesk.ui.detail_pane import AccountPane, InstancePane
 from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog, SignInDialog
 from zapdesk.ui.instance_delegate import InstanceDelegate
@@ -154,11 +157,18 @@ class Console:
         self.instance_pane = InstancePane(app, self.page, poll_interval=poll_interval)
         self.instance_pane.edit_requested.connect(self.open_edit)
         self.instance_pane.delete_requested.connect(self.open_delete)
+        self.conversations = Conversations(app)
+        self.chat_page = ChatPage(self.conversations, self.spawn, self.page)
+        self.chat_page.select_requested.connect(self._open_elsewhere)
+        self.instance_tabs = QTabWidget(self.page)
+        self.instance_tabs.setDocumentMode(True)
+        self.instance_tabs.addTab(self.chat_page, translate("console", "Conversations"))
+        self.instance_tabs.addTab(self.instance_pane, translate("console", "Details"))
         self.account_pane = AccountPane(app, self.page)
         self.account_pane.sign_out_requested.connect(self.sign_out)
         self.account_pane.sign_in_requested.connect(self.open_sign_in_again)
         self.right = QStackedWidget(self.page)
-        for widget in (self.placeholder, self.instance_pane, self.account_pane):
+        for widget in (self.placeholder, self.instance_tabs, self.account_pane):
             self.right.addWidget(widget)
         splitter = QSplitter(self.page)
         splitter.addWidget(left)
@@ -274,10 +284,18 @@ class Console:
         kind = current.data(Role.KIND) if current.isValid() else None
         if kind == "instance":
             self.account_pane.release()
-            self.right.setCurrentWidget(self.instance_pane)
-            self.spawn(self.instance_pane.show_instance(current.data(Role.ACCOUNT),
-                                                        current.data(Role.INSTANCE)))
+            account, instance = current.data(Role.ACCOUNT), current.data(Role.INSTANCE)
+            previous = self.instance_pane.instance
+            if previous is None or previous.id != instance.id:
+                # Connected numbers open on their conversations; others on what to do next.
+                self.instance_tabs.setCurrentWidget(
+                    self.chat_page if instance.known_status == Status.CONNECTED
+                    else self.instance_pane)
+            self.right.setCurrentWidget(self.instance_tabs)
+            self.chat_page.show_instance(account, instance)
+            self.spawn(self.instance_pane.show_instance(account, instance))
         else:
+            self.chat_page.release()
             self.spawn(self.instance_pane.release())
             if kind == "account":
                 self.account_pane.show_account(current.data(Role.ACCOUNT))
@@ -286,6 +304,17 @@ class Console:
                 self.account_pane.release()
                 self.right.setCurrentWidget(self.placeholder)
         self._update_actions()
+
+    def _open_elsewhere(self, account_id: str, instance_id: str, conversation_id: int) -> None:
+        """A "needs reply" or search result of another instance: go there, then open it."""
+        account = next((a for a in self.app.accounts if a.profile.id == account_id), None)
+        if account is None or account.instance(instance_id) is None:
+            self.notify(QCoreApplication.translate(
+                "console", "That conversation belongs to an instance that is not listed."))
+            return
+        self.select(account, instance_id)
+        self.instance_tabs.setCurrentWidget(self.chat_page)
+        self.chat_page.open_later(conversation_id)
 
     def _filter_changed(self, text: str) -> None:
         self.filter_model.setFilterFixedString(text)

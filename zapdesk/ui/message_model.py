@@ -53,6 +53,7 @@ class MessageModel(QAbstractListModel):
         self.has_newer = False
         self.busy = False
         self.last_load_ms = 0.0
+        self.focus: int | None = None  # the row to show after opening (a search hit)
 
     # ---- Qt ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -86,18 +87,30 @@ class MessageModel(QAbstractListModel):
             previous.sender_jid != row.sender_jid or day(previous.at) != day(row.at)
 
     # ---- paging --------------------------------------------------------------------
-    async def open(self, conversation_id: int, *, is_group: bool) -> None:
+    async def open(self, conversation_id: int, *, is_group: bool,
+                   around: MessageRow | None = None) -> None:
+        """The newest page, or the messages around ``around`` (a search hit)."""
         started = time.perf_counter()
         self.busy = True
+        half = self.PAGE // 2
         try:
-            rows = await self.conversations.page(conversation_id, limit=self.PAGE)
+            if around is None:
+                rows = await self.conversations.page(conversation_id, limit=self.PAGE)
+                older, newer = len(rows) == self.PAGE, False
+            else:
+                before = await self.conversations.page(
+                    conversation_id, before=(around.at, around.id + 1), limit=half)
+                after = await self.conversations.page(
+                    conversation_id, after=(around.at, around.id), limit=half)
+                rows = before + after
+                older, newer = len(before) == half, len(after) == half
         finally:
             self.busy = False
         self.beginResetModel()
         self.conversation_id, self.is_group = conversation_id, is_group
         self.rows = rows
-        self.has_older = len(rows) == self.PAGE
-        self.has_newer = False
+        self.has_older, self.has_newer = older, newer
+        self.focus = next((n for n, r in enumerate(rows) if around and r.id == around.id), None)
         self.endResetModel()
         self.last_load_ms = (time.perf_counter() - started) * 1000
 

@@ -1,0 +1,404 @@
+"""An instance's conversations: the list (or search results, or "needs reply" across every
+account), the open conversation with its header, and the composer."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zapdesk.controller.account import AccountController
+from zapdesk.controller.conversations import Changes, Conversations
+from zapdesk.core import errors
+from zapdesk.core.models import Instance, Status
+from zapdesk.core.phone import format_phone
+from zapdesk.store.queries import ConversationRow, MessageRow
+from zapdesk.ui import theme
+from zapdesk.ui.chat_view import ChatView
+from zapdesk.ui.composer import Composer
+from zapdesk.ui.conversation_list import (
+    ConversationDelegate,
+    ConversationModel,
+    ConversationRole,
+    snippet,
+    title,
+)
+from zapdesk.ui.dialogs import Spawn
+from zapdesk.ui.message_model import MessageModel
+from zapdesk.ui.status import error_text
+
+TYPING_SECONDS = 25  # a "composing" presence older than this is stale
+ONLINE_SECONDS = 300
+
+
+def presence_text(presence: tuple[str, float] | None, now: float) -> str:
+    t = QCoreApplication.translate
+    if presence is None:
+        return ""
+    word, at = presence
+    age = now - at
+    if word == "composing" and age < TYPING_SECONDS:
+        return t("chat", "typing…")
+    if word == "recording" and age < TYPING_SECONDS:
+        return t("chat", "recording audio…")
+    if word in ("available", "composing", "recording", "paused") and age < ONLINE_SECONDS:
+        return t("chat", "online")
+    return ""
+
+
+class ChatPage(QWidget):
+    # (account id, instance id, conversation id): a "needs reply" row of another instance
+    select_requested = Signal(str, str, int)
+
+    def __init__(self, conversations: Conversations, spawn: Spawn,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        t = QCoreApplication.translate
+        self.conversations = conversations
+        self.spawn = spawn
+        self.account: AccountController | None = None
+        self.instance: Instance | None = None
+        self.open_row: ConversationRow | None = None
+        self._pending_open: int | None = None
+        self.confirm: QMessageBox | None = None
+        # the left column
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(t("chat", "Search all messages"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._search_later)
+        self.needs_reply = QPushButton(t("chat", "Needs reply"), self)
+        self.needs_reply.setCheckable(True)
+        self.needs_reply.setToolTip(t("chat", "Conversations waiting for an answer, across "
+                                              "every account and instance"))
+        self.needs_reply.toggled.connect(lambda _on: self.reload())
+        self.list_model = ConversationModel(self)
+        self.list = QListView(self)
+        self.list.setModel(self.list_model)
+        self.list.setItemDelegate(ConversationDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.clicked.connect(self._clicked)
+        self.list.activated.connect(self._clicked)
+        self.results = QListWidget(self)
+        self.results.itemActivated.connect(self._result_chosen)
+        self.results.itemClicked.connect(self._result_chosen)
+        self.empty = QLabel(t("chat", "No conversations yet. Messages arrive here as "
+                                      "ZapFlare delivers them."), self)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lists = QStackedWidget(self)
+        for widget in (self.list, self.results, self.empty):
+            self.lists.addWidget(widget)
+        self.new_button = QPushButton(t("chat", "New conversation"), self)
+        self.new_button.clicked.connect(self.new_conversation)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.needs_reply)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 4, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.lists, 1)
+        left_layout.addWidget(self.new_button)
+        # the right column
+        self.header = QLabel(self)
+        bold = self.header.font()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.2)
+        self.header.setFont(bold)
+        self.subtitle = QLabel(self)
+        self.messages = MessageModel(conversations, self)
+        self.view = ChatView(self.messages, spawn, self)
+        self.view.retry_requested.connect(self._retry)
+        self.composer = Composer(spawn, self)
+        self.composer.send_text = self._send_text
+        self.composer.send_media = self._send_media
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(4, 0, 0, 0)
+        right_layout.addWidget(self.header)
+        right_layout.addWidget(self.subtitle)
+        right_layout.addWidget(self.view, 1)
+        right_layout.addWidget(self.notice)
+        right_layout.addWidget(self.composer)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 600])
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.addWidget(splitter)
+        self._reload_timer = QTimer(self)  # bursts of webhooks: one reload per 100 ms
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(100)
+        self._reload_timer.timeout.connect(self.reload)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(200)
+        self._search_timer.timeout.connect(self.reload)
+        self._presence_timer = QTimer(self)  # "typing…" goes stale without any event
+        self._presence_timer.setInterval(5000)
+        self._presence_timer.timeout.connect(lambda: self.spawn(self._update_header()))
+        conversations.changed.connect(self._changed)
+        self._show_empty_conversation()
+
+    # ---- what is shown --------------------------------------------------------------
+    def show_instance(self, account: AccountController, instance: Instance) -> None:
+        same = self.account is account and self.instance is not None \
+            and self.instance.id == instance.id
+        self.account, self.instance = account, instance
+        self._update_blocked()
+        if not same:
+            self.open_row = None
+            self.messages.close()
+            self._show_empty_conversation()
+            self.reload()
+        self._presence_timer.start()
+
+    def release(self) -> None:
+        self._presence_timer.stop()
+
+    def reload(self) -> None:
+        self.spawn(self._reload())
+
+    async def _reload(self) -> None:
+        account, instance = self.account, self.instance
+        if account is None or instance is None:
+            return
+        query = self.search.text().strip()
+        try:
+            if query:
+                hits = await self.conversations.search(query)
+                self._show_results(hits)
+                return
+            if self.needs_reply.isChecked():
+                rows = await self.conversations.needs_reply()
+            else:
+                rows = await self.conversations.of_instance(account.profile.id, instance.id)
+        except errors.ZapdeskError as exc:
+            self._say(error_text(exc))
+            return
+        if account is not self.account or instance is not self.instance:
+            return  # the operator moved on meanwhile
+        selected = self.open_row.id if self.open_row else self._pending_open
+        self.list_model.set_rows(rows)
+        self.lists.setCurrentWidget(self.list if rows else self.empty)
+        position = self.list_model.position_of(selected) if selected is not None else None
+        if position is not None:
+            self.list.setCurrentIndex(self.list_model.index(position))
+            if self._pending_open is not None:
+                self._pending_open = None
+                await self.open_conversation(rows[position])
+            elif self.open_row is not None:
+                self.open_row = rows[position]  # fresh name, unread count
+
+    def _show_results(self, hits: list[MessageRow]) -> None:
+        t = QCoreApplication.translate
+        self.results.clear()
+        for hit in hits:
+            stamp = time.strftime("%d/%m %H:%M", time.localtime(hit.at))
+            who = t("chat", "You") if hit.from_me else (hit.sender_name or hit.sender_phone
+                                                       or "")
+            item = QListWidgetItem(f"{stamp} · {who}\n{(hit.text or '').replace(chr(10), ' ')}")
+            item.setData(Qt.ItemDataRole.UserRole, hit)
+            self.results.addItem(item)
+        if not hits:
+            self.results.addItem(t("chat", "No message matches “{text}”.").format(
+                text=self.search.text().strip()))
+        self.lists.setCurrentWidget(self.results)
+
+    def _search_later(self) -> None:
+        self._search_timer.start()
+
+    def _say(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.setStyleSheet(f"color: {theme.pick(theme.WARNING, self.palette()).name()}")
+        self.notice.setVisible(bool(text))
+
+    # ---- opening a conversation -----------------------------------------------------
+    def _clicked(self, index: QModelIndex) -> None:
+        row: ConversationRow | None = index.data(ConversationRole.ROW)
+        if row is None:
+            return
+        if self.instance is not None and (row.instance != self.instance.id or
+                                          self.account is None or
+                                          row.account_id != self.account.profile.id):
+            self.select_requested.emit(row.account_id, row.instance, row.id)
+            return
+        self.spawn(self.open_conversation(row))
+
+    def _result_chosen(self, item: QListWidgetItem) -> None:
+        hit: MessageRow | None = item.data(Qt.ItemDataRole.UserRole)
+        if hit is not None:
+            self.spawn(self._open_hit(hit))
+
+    async def _open_hit(self, hit: MessageRow) -> None:
+        row = await self.conversations.conversation(hit.conversation_id)
+        if row is None:
+            return
+        if self.account is None or row.account_id != self.account.profile.id or \
+                self.instance is None or row.instance != self.instance.id:
+            self.select_requested.emit(row.account_id, row.instance, row.id)
+            return
+        await self.open_conversation(row, around=hit)
+
+    def open_later(self, conversation_id: int) -> None:
+        """Open this conversation once the list has loaded (after switching instance)."""
+        self._pending_open = conversation_id
+        self.reload()
+
+    async def open_conversation(self, row: ConversationRow,
+                                around: MessageRow | None = None) -> None:
+        self.open_row = row
+        self._say("")
+        await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around)
+        self.composer.set_target(row.jid.split("@", 1)[0]
+                                 if row.jid.endswith("@s.whatsapp.net") else "")
+        self._update_blocked()
+        await self._update_header()
+        if (self.isVisible() and self.window().isActiveWindow()) or row.unread:
+            await self.mark_read()
+
+    async def mark_read(self) -> None:
+        if self.open_row is not None:
+            await self.conversations.mark_read(self.open_row.id)
+            self._reload_timer.start()
+
+    def _show_empty_conversation(self) -> None:
+        t = QCoreApplication.translate
+        self.header.setText(t("chat", "New conversation"))
+        self.subtitle.setText(t("chat", "Type the number below, then the message."))
+        self.composer.set_target(None)
+        self._update_blocked()
+
+    def new_conversation(self) -> None:
+        self.open_row = None
+        self.messages.close()
+        self.list.clearSelection()
+        self._show_empty_conversation()
+        self.composer.recipient.edit.setFocus()
+
+    async def _update_header(self) -> None:
+        row = self.open_row
+        if row is None:
+            return
+        phone = row.jid.split("@", 1)[0]
+        number = format_phone(phone) if row.jid.endswith("@s.whatsapp.net") else ""
+        presence = await self.conversations.presence(row)
+        if row is not self.open_row:
+            return
+        self.header.setText(title(row))
+        parts = [p for p in (number if number != title(row) else "",
+                             presence_text(presence, time.time())) if p]
+        self.subtitle.setText(" · ".join(parts))
+
+    def _update_blocked(self) -> None:
+        t = QCoreApplication.translate
+        inst = self.instance
+        reason = None
+        if inst is None:
+            reason = t("chat", "Select an instance.")
+        elif inst.known_status == Status.BANNED:
+            reason = t("chat", "This number is banned by WhatsApp: it cannot send messages.")
+        elif inst.known_status != Status.CONNECTED:
+            reason = t("chat", "This instance is not connected. Connect it (Details) to send "
+                               "messages.")
+        elif self.open_row is not None and self.open_row.jid.endswith("@g.us"):
+            reason = t("chat", "ZapFlare's API sends to phone numbers only; answer this "
+                               "group from the phone.")
+        self.composer.set_blocked(reason)
+
+    # ---- sending ---------------------------------------------------------------------
+    async def _send_text(self, to: str, text: str) -> Any:
+        assert self.account is not None and self.instance is not None
+        item = await self.conversations.send_text(self.account.profile.id, self.instance.id,
+                                                  to, text)
+        await self._after_send(item.chat_jid)
+        return item
+
+    async def _send_media(self, to: str, url: str, kind: str | None, caption: str | None
+                          ) -> Any:
+        assert self.account is not None and self.instance is not None
+        item = await self.conversations.send_media(self.account.profile.id, self.instance.id,
+                                                   to, url, kind, caption)
+        await self._after_send(item.chat_jid)
+        return item
+
+    async def _after_send(self, chat_jid: str) -> None:
+        """A message to a new number: its conversation now exists; open it."""
+        account, instance = self.account, self.instance
+        if account is None or instance is None:
+            return
+        if self.open_row is None or self.open_row.jid != chat_jid:
+            self._pending_open = None
+            rows = await self.conversations.of_instance(account.profile.id, instance.id)
+            found = next((r for r in rows if r.jid == chat_jid), None)
+            if found is not None:
+                self.list_model.set_rows(rows)
+                self.lists.setCurrentWidget(self.list)
+                await self.open_conversation(found)
+
+    def _retry(self, row: MessageRow) -> None:
+        if self.account is not None:
+            self.spawn(self._retry_now(row, self.account.profile.id))
+
+    async def _retry_now(self, row: MessageRow, account_id: str) -> None:
+        try:
+            await self.conversations.retry(row, account_id)
+        except errors.UncertainRetry as exc:
+            self._confirm_retry(row, account_id, error_text(exc))
+
+    def _confirm_retry(self, row: MessageRow, account_id: str, why: str) -> None:
+        t = QCoreApplication.translate
+        box = QMessageBox(QMessageBox.Icon.Warning, t("chat", "Send again?"), why,
+                          QMessageBox.StandardButton.Cancel, self)
+        again = box.addButton(t("chat", "Send again"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+
+        def answered(_code: int) -> None:
+            if box.clickedButton() is again:
+                self.spawn(self.conversations.retry(row, account_id, confirmed=True))
+
+        box.finished.connect(answered)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.confirm = box
+        box.open()  # never exec(): the loop keeps running
+
+    # ---- news ----------------------------------------------------------------------
+    def _changed(self, changes: Changes) -> None:
+        if self.account is None or self.instance is None:
+            return
+        chats = changes.get(self.account.profile.id, {}).get(self.instance.id, set())
+        if chats or self.needs_reply.isChecked():
+            self._reload_timer.start()
+        if self.open_row is not None and self.open_row.jid in chats:
+            self.spawn(self._refresh_open())
+
+    async def _refresh_open(self) -> None:
+        await self.messages.refresh()
+        await self._update_header()
+        if self.isVisible() and self.window().isActiveWindow():
+            await self.mark_read()
+
+
+__all__ = ["ChatPage", "presence_text", "snippet"]

@@ -1,0 +1,171 @@
+"""Writing: Enter sends, Shift+Enter breaks the line; media by URL through a small form.
+What the operator typed is only cleared once the message is safely in the outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from zapdesk.core import errors, validation
+from zapdesk.core.phone import normalize_phone
+from zapdesk.ui import theme
+from zapdesk.ui.dialogs import Field, FormDialog, Spawn
+from zapdesk.ui.status import error_text
+
+SendText = Callable[[str, str], Awaitable[Any]]  # (to, text)
+SendMedia = Callable[[str, str, str | None, str | None], Awaitable[Any]]  # to, url, kind, caption
+
+
+class MessageEdit(QPlainTextEdit):
+    send_requested = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.send_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class MediaDialog(FormDialog):
+    """A picture, video, audio or document by its URL, with a caption."""
+
+    def __init__(self, parent: QWidget, spawn: Spawn, send: SendMedia, to: str) -> None:
+        t = QCoreApplication.translate
+        super().__init__(parent, spawn, t("chat", "Send media"), t("chat", "Send"))
+        self.send, self.to = send, to
+        self.url = Field(self, lambda v: validation.http_url(v, field="mediaUrl"),
+                         placeholder="https://…/foto.jpg")
+        self.kind = QComboBox(self)
+        self.kind.addItem(t("chat", "From the address"), None)
+        for value, label in (("image", t("chat", "Image")), ("video", t("chat", "Video")),
+                             ("audio", t("chat", "Audio")),
+                             ("document", t("chat", "Document"))):
+            self.kind.addItem(label, value)
+        self.caption = Field(self, placeholder=t("chat", "Optional"))
+        self.form.addRow(t("chat", "Address (URL)"), self.url)
+        self.form.addRow(t("chat", "Type"), self.kind)
+        self.form.addRow(t("chat", "Caption"), self.caption)
+        self.url.edit.textChanged.connect(self._url_changed)
+        self.revalidate()
+
+    def _url_changed(self) -> None:
+        self.url.validate()
+        self.revalidate()
+
+    def is_valid(self) -> bool:
+        return bool(self.url.text().strip()) and self.url.validate()
+
+    async def run(self) -> None:
+        await self.send(self.to, self.url.text().strip(), self.kind.currentData(),
+                        self.caption.text().strip() or None)
+
+
+class Composer(QWidget):
+    def __init__(self, spawn: Spawn, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        t = QCoreApplication.translate
+        self.spawn = spawn
+        self.send_text: SendText | None = None
+        self.send_media: SendMedia | None = None
+        self.to: str | None = None  # digits of the open conversation; None: a new one
+        self.recipient = Field(self, lambda v: normalize_phone(v, field="to"),
+                               placeholder=t("chat", "Number, e.g. (11) 99999-9999"))
+        self.edit = MessageEdit(self)
+        self.edit.setPlaceholderText(t("chat", "Type a message (Enter sends, Shift+Enter for "
+                                               "a new line)"))
+        self.edit.setFixedHeight(72)
+        self.edit.send_requested.connect(self.submit)
+        self.send_button = QPushButton(t("chat", "Send"), self)
+        self.send_button.clicked.connect(self.submit)
+        self.media_button = QPushButton(t("chat", "Media…"), self)
+        self.media_button.clicked.connect(self.open_media)
+        self.problem = QLabel(self)
+        self.problem.setWordWrap(True)
+        self.problem.hide()
+        self.reason = QLabel(self)
+        self.reason.setWordWrap(True)
+        self.reason.hide()
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.send_button)
+        buttons.addWidget(self.media_button)
+        row = QHBoxLayout()
+        row.addWidget(self.edit, 1)
+        row.addLayout(buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 4, 8, 8)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.recipient)
+        layout.addLayout(row)
+        layout.addWidget(self.problem)
+        self.dialog: MediaDialog | None = None
+
+    def set_target(self, to: str | None) -> None:
+        """The open conversation's number, or None to start a new one by typing a number."""
+        self.to = to
+        self.recipient.setVisible(to is None)
+        self.problem.hide()
+
+    def set_blocked(self, reason: str | None) -> None:
+        """Disabled, saying why (not connected, banned), or enabled again with None."""
+        for widget in (self.edit, self.send_button, self.media_button, self.recipient):
+            widget.setEnabled(reason is None)
+        self.reason.setText(reason or "")
+        self.reason.setStyleSheet(f"color: {theme.pick(theme.WARNING, self.palette()).name()}")
+        self.reason.setVisible(reason is not None)
+
+    def _show_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setStyleSheet(f"color: {theme.pick(theme.WARNING, self.palette()).name()}")
+        self.problem.setVisible(bool(text))
+
+    def target(self) -> str | None:
+        """The recipient: the open conversation, or the number typed (refused if invalid)."""
+        if self.to is not None:
+            return self.to
+        try:
+            return normalize_phone(self.recipient.text(), field="to")
+        except errors.InvalidPhoneNumber as exc:
+            self._show_problem(error_text(exc))
+            self.recipient.edit.setFocus()
+            return None
+
+    def submit(self) -> None:
+        text = self.edit.toPlainText()
+        if not text.strip() or self.send_text is None:
+            return
+        to = self.target()
+        if to is None:
+            return
+        self.spawn(self._send(to, text))
+
+    async def _send(self, to: str, text: str) -> None:
+        assert self.send_text is not None
+        try:
+            await self.send_text(to, text)
+        except errors.ZapdeskError as exc:
+            self._show_problem(error_text(exc))  # the text stays in the box
+            return
+        if self.edit.toPlainText() == text:
+            self.edit.clear()
+        self.problem.hide()
+
+    def open_media(self) -> None:
+        to = self.target()
+        if to is None or self.send_media is None:
+            return
+        self.dialog = MediaDialog(self.window(), self.spawn, self.send_media, to)
+        self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog.open()
