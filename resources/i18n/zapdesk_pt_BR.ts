@@ -335,6 +335,217 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     </message>
 </context>
 <context>
+    <name>chat</name>
+    <message>
+        <source>🖼 Photo</source>
+        <translation>🖼 Foto</translation>
+    </message>
+    <message>
+        <source>🎬 Video</source>
+        <translation>🎬 Vídeo</translation>
+    </message>
+    <message>
+        <source>🎤 Audio</source>
+        <translation>🎤 Áudio</translation>
+    </message>
+    <message>
+        <source>📄 Document</source>
+        <translation>📄 Documento</translation>
+    </message>
+    <message>
+        <source>🏷 Sticker</source>
+        <translation>🏷 Figurinha</translation>
+    </message>
+    <message>
+        <source>📍 Location</source>
+        <translation>📍 Localização</translation>
+    </message>
+    <message>
+        <source>👤 Contact</source>
+        <translation>👤 Contato</translation>
+    </message>
+    <message>
+        <source>📊 Poll</source>
+        <translation>📊 Enquete</translation>
+    </message>
+    <message>
+        <source>Unsupported message</source>
+        <translation>Mensagem não suportada</translation>
+    </message>
+    <message>
+        <source>{name}, {unread} unread: {last}</source>
+        <translation>{name}, {unread} não lidas: {last}</translation>
+    </message>
+    <message>
+        <source>🚫 This message was deleted</source>
+        <translation>🚫 Esta mensagem foi apagada</translation>
+    </message>
+    <message>
+        <source>🎬 Video {duration}</source>
+        <translation>🎬 Vídeo {duration}</translation>
+    </message>
+    <message>
+        <source>🎤 Voice message {duration}</source>
+        <translation>🎤 Mensagem de voz {duration}</translation>
+    </message>
+    <message>
+        <source>🎵 Audio {duration}</source>
+        <translation>🎵 Áudio {duration}</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Localização</translation>
+    </message>
+    <message>
+        <source>Live location</source>
+        <translation>Localização em tempo real</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contato</translation>
+    </message>
+    <message>
+        <source>Unsupported message ({what})</source>
+        <translation>Mensagem não suportada ({what})</translation>
+    </message>
+    <message>
+        <source>(earlier message)</source>
+        <translation>(mensagem anterior)</translation>
+    </message>
+    <message>
+        <source>typing…</source>
+        <translation>digitando…</translation>
+    </message>
+    <message>
+        <source>recording audio…</source>
+        <translation>gravando áudio…</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>Search all messages</source>
+        <translation>Buscar em todas as mensagens</translation>
+    </message>
+    <message>
+        <source>Needs reply</source>
+        <translation>Aguardando resposta</translation>
+    </message>
+    <message>
+        <source>Conversations waiting for an answer, across every account and instance</source>
+        <translation>Conversas esperando resposta, em todas as contas e instâncias</translation>
+    </message>
+    <message>
+        <source>No conversations yet. Messages arrive here as ZapFlare delivers them.</source>
+        <translation>Nenhuma conversa ainda. As mensagens aparecem aqui conforme a ZapFlare as entrega.</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Nova conversa</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Você</translation>
+    </message>
+    <message>
+        <source>No message matches “{text}”.</source>
+        <translation>Nenhuma mensagem corresponde a “{text}”.</translation>
+    </message>
+    <message>
+        <source>Type the number below, then the message.</source>
+        <translation>Digite o número abaixo e depois a mensagem.</translation>
+    </message>
+    <message>
+        <source>Select an instance.</source>
+        <translation>Selecione uma instância.</translation>
+    </message>
+    <message>
+        <source>This number is banned by WhatsApp: it cannot send messages.</source>
+        <translation>Este número foi banido pelo WhatsApp: não pode enviar mensagens.</translation>
+    </message>
+    <message>
+        <source>This instance is not connected. Connect it (Details) to send messages.</source>
+        <translation>Esta instância não está conectada. Conecte-a (Detalhes) para enviar mensagens.</translation>
+    </message>
+    <message>
+        <source>ZapFlare&apos;s API sends to phone numbers only; answer this group from the phone.</source>
+        <translation>A API da ZapFlare só envia para números de telefone; responda a este grupo pelo celular.</translation>
+    </message>
+    <message>
+        <source>Send again?</source>
+        <translation>Enviar de novo?</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Enviar de novo</translation>
+    </message>
+    <message>
+        <source>Send media</source>
+        <translation>Enviar mídia</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Enviar</translation>
+    </message>
+    <message>
+        <source>From the address</source>
+        <translation>Pelo endereço</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagem</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Vídeo</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Áudio</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Optional</source>
+        <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Address (URL)</source>
+        <translation>Endereço (URL)</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation>Legenda</translation>
+    </message>
+    <message>
+        <source>Number, e.g. (11) 99999-9999</source>
+        <translation>Número, ex.: (11) 99999-9999</translation>
+    </message>
+    <message>
+        <source>Type a message (Enter sends, Shift+Enter for a new line)</source>
+        <translation>Digite uma mensagem (Enter envia, Shift+Enter quebra a linha)</translation>
+    </message>
+    <message>
+        <source>Media…</source>
+        <translation>Mídia…</translation>
+    </message>
+    <message>
+        <source>Not sent · double-click to retry</source>
+        <translation>Não enviada · clique duas vezes para reenviar</translation>
+    </message>
+    <message>
+        <source>edited</source>
+        <translation>editada</translation>
+    </message>
+</context>
+<context>
     <name>console</name>
     <message>
         <source>Filter by name, number or status (Ctrl+F)</source>
@@ -351,6 +562,14 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     <message>
         <source>Select an instance to see its details.</source>
         <translation>Selecione uma instância para ver os detalhes.</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversas</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
     </message>
     <message>
         <source>Starting the demo…</source>
@@ -403,6 +622,10 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     <message>
         <source>&amp;Filter</source>
         <translation>&amp;Filtrar</translation>
+    </message>
+    <message>
+        <source>That conversation belongs to an instance that is not listed.</source>
+        <translation>Essa conversa pertence a uma instância que não está na lista.</translation>
     </message>
     <message>
         <source>zapdesk ran into a bug</source>

@@ -99,4 +99,5 @@ class Conversations(QObject):
             await self._outbox().retry(item.id, confirmed=confirmed)
 
 
-__all__ = ["Changes", "Conversations"]
+# The rows the chat widgets read, offered here: the UI talks to the controller only.
+__all__ = ["Changes", "ConversationRow", "Conversations", "MessageRow", "Position"]

@@ -57,8 +57,13 @@ def enqueue(conn: sqlite3.Connection, *, account_id: str, instance: str, recipie
         " local_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (account_id, instance, chat, recipient, kind, body, media_url, local_id, now))
     media = Media(url=media_url) if media_url else None
+    # Shown after everything already in the conversation, even when the phone's clock runs
+    # ahead of this computer's: the operator answers what they have seen.
+    latest = conn.execute("SELECT max(last_at) FROM conversations WHERE account_id = ? AND "
+                          "instance = ? AND jid = ?", (account_id, instance, chat)).fetchone()[0]
+    at = max(int(now), int(latest or 0))
     store_message(conn, account_id, instance, Message(
-        id=local_id, chat_jid=chat, from_me=True, timestamp=int(now), kind=Kind(kind),
+        id=local_id, chat_jid=chat, from_me=True, timestamp=at, kind=Kind(kind),
         text=body, media=media, status=Tick.PENDING), now)
     assert cursor.lastrowid is not None
     found = get(conn, cursor.lastrowid)

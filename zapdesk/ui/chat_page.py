@@ -24,11 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from zapdesk.controller.account import AccountController
-from zapdesk.controller.conversations import Changes, Conversations
+from zapdesk.controller.conversations import Changes, ConversationRow, Conversations, MessageRow
 from zapdesk.core import errors
 from zapdesk.core.models import Instance, Status
 from zapdesk.core.phone import format_phone
-from zapdesk.store.queries import ConversationRow, MessageRow
 from zapdesk.ui import theme
 from zapdesk.ui.chat_view import ChatView
 from zapdesk.ui.composer import Composer
@@ -48,17 +47,17 @@ ONLINE_SECONDS = 300
 
 
 def presence_text(presence: tuple[str, float] | None, now: float) -> str:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if presence is None:
         return ""
     word, at = presence
     age = now - at
     if word == "composing" and age < TYPING_SECONDS:
-        return t("chat", "typing…")
+        return translate("chat", "typing…")
     if word == "recording" and age < TYPING_SECONDS:
-        return t("chat", "recording audio…")
+        return translate("chat", "recording audio…")
     if word in ("available", "composing", "recording", "paused") and age < ONLINE_SECONDS:
-        return t("chat", "online")
+        return translate("chat", "online")
     return ""
 
 
@@ -69,7 +68,7 @@ class ChatPage(QWidget):
     def __init__(self, conversations: Conversations, spawn: Spawn,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
+        translate = QCoreApplication.translate
         self.conversations = conversations
         self.spawn = spawn
         self.account: AccountController | None = None
@@ -79,12 +78,12 @@ class ChatPage(QWidget):
         self.confirm: QMessageBox | None = None
         # the left column
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText(t("chat", "Search all messages"))
+        self.search.setPlaceholderText(translate("chat", "Search all messages"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_later)
-        self.needs_reply = QPushButton(t("chat", "Needs reply"), self)
+        self.needs_reply = QPushButton(translate("chat", "Needs reply"), self)
         self.needs_reply.setCheckable(True)
-        self.needs_reply.setToolTip(t("chat", "Conversations waiting for an answer, across "
+        self.needs_reply.setToolTip(translate("chat", "Conversations waiting for an answer, across "
                                               "every account and instance"))
         self.needs_reply.toggled.connect(lambda _on: self.reload())
         self.list_model = ConversationModel(self)
@@ -98,14 +97,14 @@ class ChatPage(QWidget):
         self.results = QListWidget(self)
         self.results.itemActivated.connect(self._result_chosen)
         self.results.itemClicked.connect(self._result_chosen)
-        self.empty = QLabel(t("chat", "No conversations yet. Messages arrive here as "
+        self.empty = QLabel(translate("chat", "No conversations yet. Messages arrive here as "
                                       "ZapFlare delivers them."), self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lists = QStackedWidget(self)
         for widget in (self.list, self.results, self.empty):
             self.lists.addWidget(widget)
-        self.new_button = QPushButton(t("chat", "New conversation"), self)
+        self.new_button = QPushButton(translate("chat", "New conversation"), self)
         self.new_button.clicked.connect(self.new_conversation)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
@@ -213,17 +212,17 @@ class ChatPage(QWidget):
                 self.open_row = rows[position]  # fresh name, unread count
 
     def _show_results(self, hits: list[MessageRow]) -> None:
-        t = QCoreApplication.translate
+        translate = QCoreApplication.translate
         self.results.clear()
         for hit in hits:
             stamp = time.strftime("%d/%m %H:%M", time.localtime(hit.at))
-            who = t("chat", "You") if hit.from_me else (hit.sender_name or hit.sender_phone
+            who = translate("chat", "You") if hit.from_me else (hit.sender_name or hit.sender_phone
                                                        or "")
             item = QListWidgetItem(f"{stamp} · {who}\n{(hit.text or '').replace(chr(10), ' ')}")
             item.setData(Qt.ItemDataRole.UserRole, hit)
             self.results.addItem(item)
         if not hits:
-            self.results.addItem(t("chat", "No message matches “{text}”.").format(
+            self.results.addItem(translate("chat", "No message matches “{text}”.").format(
                 text=self.search.text().strip()))
         self.lists.setCurrentWidget(self.results)
 
@@ -285,9 +284,9 @@ class ChatPage(QWidget):
             self._reload_timer.start()
 
     def _show_empty_conversation(self) -> None:
-        t = QCoreApplication.translate
-        self.header.setText(t("chat", "New conversation"))
-        self.subtitle.setText(t("chat", "Type the number below, then the message."))
+        translate = QCoreApplication.translate
+        self.header.setText(translate("chat", "New conversation"))
+        self.subtitle.setText(translate("chat", "Type the number below, then the message."))
         self.composer.set_target(None)
         self._update_blocked()
 
@@ -313,19 +312,20 @@ class ChatPage(QWidget):
         self.subtitle.setText(" · ".join(parts))
 
     def _update_blocked(self) -> None:
-        t = QCoreApplication.translate
+        translate = QCoreApplication.translate
         inst = self.instance
         reason = None
         if inst is None:
-            reason = t("chat", "Select an instance.")
+            reason = translate("chat", "Select an instance.")
         elif inst.known_status == Status.BANNED:
-            reason = t("chat", "This number is banned by WhatsApp: it cannot send messages.")
+            reason = translate("chat", "This number is banned by WhatsApp: it cannot send "
+                                       "messages.")
         elif inst.known_status != Status.CONNECTED:
-            reason = t("chat", "This instance is not connected. Connect it (Details) to send "
-                               "messages.")
+            reason = translate("chat", "This instance is not connected. Connect it (Details) "
+                                       "to send messages.")
         elif self.open_row is not None and self.open_row.jid.endswith("@g.us"):
-            reason = t("chat", "ZapFlare's API sends to phone numbers only; answer this "
-                               "group from the phone.")
+            reason = translate("chat", "ZapFlare's API sends to phone numbers only; answer "
+                                       "this group from the phone.")
         self.composer.set_blocked(reason)
 
     # ---- sending ---------------------------------------------------------------------
@@ -369,10 +369,10 @@ class ChatPage(QWidget):
             self._confirm_retry(row, account_id, error_text(exc))
 
     def _confirm_retry(self, row: MessageRow, account_id: str, why: str) -> None:
-        t = QCoreApplication.translate
-        box = QMessageBox(QMessageBox.Icon.Warning, t("chat", "Send again?"), why,
+        translate = QCoreApplication.translate
+        box = QMessageBox(QMessageBox.Icon.Warning, translate("chat", "Send again?"), why,
                           QMessageBox.StandardButton.Cancel, self)
-        again = box.addButton(t("chat", "Send again"), QMessageBox.ButtonRole.AcceptRole)
+        again = box.addButton(translate("chat", "Send again"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
 
         def answered(_code: int) -> None:

@@ -10,8 +10,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, QUrl, Sig
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
+from zapdesk.controller.conversations import MessageRow
 from zapdesk.core.events import Tick
-from zapdesk.store.queries import MessageRow
 from zapdesk.ui import theme
 from zapdesk.ui.message_delegate import MessageDelegate
 from zapdesk.ui.message_model import MessageModel, MessageRole

@@ -43,21 +43,22 @@ class MediaDialog(FormDialog):
     """A picture, video, audio or document by its URL, with a caption."""
 
     def __init__(self, parent: QWidget, spawn: Spawn, send: SendMedia, to: str) -> None:
-        t = QCoreApplication.translate
-        super().__init__(parent, spawn, t("chat", "Send media"), t("chat", "Send"))
+        translate = QCoreApplication.translate
+        super().__init__(parent, spawn, translate("chat", "Send media"), translate("chat", "Send"))
         self.send, self.to = send, to
         self.url = Field(self, lambda v: validation.http_url(v, field="mediaUrl"),
                          placeholder="https://…/foto.jpg")
         self.kind = QComboBox(self)
-        self.kind.addItem(t("chat", "From the address"), None)
-        for value, label in (("image", t("chat", "Image")), ("video", t("chat", "Video")),
-                             ("audio", t("chat", "Audio")),
-                             ("document", t("chat", "Document"))):
+        self.kind.addItem(translate("chat", "From the address"), None)
+        for value, label in (("image", translate("chat", "Image")),
+                             ("video", translate("chat", "Video")),
+                             ("audio", translate("chat", "Audio")),
+                             ("document", translate("chat", "Document"))):
             self.kind.addItem(label, value)
-        self.caption = Field(self, placeholder=t("chat", "Optional"))
-        self.form.addRow(t("chat", "Address (URL)"), self.url)
-        self.form.addRow(t("chat", "Type"), self.kind)
-        self.form.addRow(t("chat", "Caption"), self.caption)
+        self.caption = Field(self, placeholder=translate("chat", "Optional"))
+        self.form.addRow(translate("chat", "Address (URL)"), self.url)
+        self.form.addRow(translate("chat", "Type"), self.kind)
+        self.form.addRow(translate("chat", "Caption"), self.caption)
         self.url.edit.textChanged.connect(self._url_changed)
         self.revalidate()
 
@@ -76,21 +77,21 @@ class MediaDialog(FormDialog):
 class Composer(QWidget):
     def __init__(self, spawn: Spawn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        t = QCoreApplication.translate
+        translate = QCoreApplication.translate
         self.spawn = spawn
         self.send_text: SendText | None = None
         self.send_media: SendMedia | None = None
         self.to: str | None = None  # digits of the open conversation; None: a new one
         self.recipient = Field(self, lambda v: normalize_phone(v, field="to"),
-                               placeholder=t("chat", "Number, e.g. (11) 99999-9999"))
+                               placeholder=translate("chat", "Number, e.g. (11) 99999-9999"))
         self.edit = MessageEdit(self)
-        self.edit.setPlaceholderText(t("chat", "Type a message (Enter sends, Shift+Enter for "
-                                               "a new line)"))
+        self.edit.setPlaceholderText(translate("chat", "Type a message (Enter sends, "
+                                                       "Shift+Enter for a new line)"))
         self.edit.setFixedHeight(72)
         self.edit.send_requested.connect(self.submit)
-        self.send_button = QPushButton(t("chat", "Send"), self)
+        self.send_button = QPushButton(translate("chat", "Send"), self)
         self.send_button.clicked.connect(self.submit)
-        self.media_button = QPushButton(t("chat", "Media…"), self)
+        self.media_button = QPushButton(translate("chat", "Media…"), self)
         self.media_button.clicked.connect(self.open_media)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)

@@ -22,8 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from zapdesk.controller.conversations import ConversationRow
 from zapdesk.core.phone import format_phone
-from zapdesk.store.queries import ConversationRow
 from zapdesk.ui import theme
 from zapdesk.ui.message_delegate import sender_colour
 
@@ -43,14 +43,15 @@ def title(row: ConversationRow) -> str:
 
 
 def snippet(row: ConversationRow) -> str:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if row.last_kind in (None, "text"):
         return (row.last_text or "").replace("\n", " ")
-    words = {"image": t("chat", "🖼 Photo"), "video": t("chat", "🎬 Video"),
-             "audio": t("chat", "🎤 Audio"), "document": t("chat", "📄 Document"),
-             "sticker": t("chat", "🏷 Sticker"), "location": t("chat", "📍 Location"),
-             "contact": t("chat", "👤 Contact"), "poll": t("chat", "📊 Poll"),
-             "unsupported": t("chat", "Unsupported message")}
+    words = {"image": translate("chat", "🖼 Photo"), "video": translate("chat", "🎬 Video"),
+             "audio": translate("chat", "🎤 Audio"), "document": translate("chat", "📄 Document"),
+             "sticker": translate("chat", "🏷 Sticker"),
+             "location": translate("chat", "📍 Location"),
+             "contact": translate("chat", "👤 Contact"), "poll": translate("chat", "📊 Poll"),
+             "unsupported": translate("chat", "Unsupported message")}
     word = words.get(row.last_kind, row.last_kind)
     return f"{word} {row.last_text}" if row.last_text else word
 
@@ -120,7 +121,8 @@ class ConversationDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(QColor("white"))
-        painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, (title(row)[:1] or "?").upper())
+        initial = next((ch for ch in title(row) if ch.isalpha()), None) or "#"
+        painter.drawText(avatar, Qt.AlignmentFlag.AlignCenter, initial.upper())
         left = avatar.right() + 10
         right = rect.right() - 10
         when = short_time(row.last_at)

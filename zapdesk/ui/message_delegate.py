@@ -22,8 +22,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
+from zapdesk.controller.conversations import MessageRow
 from zapdesk.core.events import Tick
-from zapdesk.store.queries import MessageRow
 from zapdesk.ui import theme
 from zapdesk.ui.message_layout import (
     BubbleLayout,
@@ -48,12 +48,12 @@ def sender_colour(jid: str | None, dark: bool) -> QColor:
 
 
 def footer_text(row: MessageRow) -> str:
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     parts = []
     if row.from_me and row.status == Tick.FAILED:
-        parts.append(t("chat", "Not sent · double-click to retry"))
+        parts.append(translate("chat", "Not sent · double-click to retry"))
     if row.edited_at is not None and row.deleted_at is None:
-        parts.append(t("chat", "edited"))
+        parts.append(translate("chat", "edited"))
     parts.append(when(row.at))
     return " · ".join(parts)
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QRect, Qt, QTimeZone
 from PySide6.QtGui import QFont, QFontMetrics
 
+from zapdesk.controller.conversations import MessageRow
 from zapdesk.core.phone import format_phone
-from zapdesk.store.queries import MessageRow
 
 PAD = 8  # inside the bubble
 GAP = 3  # between lines of different kinds
@@ -48,48 +48,48 @@ def _duration(seconds: int | None) -> str:
 def content_lines(row: MessageRow) -> list[tuple[str, str]]:
     """What a non-text message says, as (style, text) lines: style "icon", "plain",
     "muted" or "italic". Media captions come after, as the body."""
-    t = QCoreApplication.translate
+    translate = QCoreApplication.translate
     media, extra = row.media or {}, row.extra or {}
     if row.deleted_at is not None:
-        return [("italic", t("chat", "🚫 This message was deleted"))]
+        return [("italic", translate("chat", "🚫 This message was deleted"))]
     if row.kind == "image":
-        return [("icon", t("chat", "🖼 Photo"))] if not media.get("thumbnail") else []
+        return [("icon", translate("chat", "🖼 Photo"))] if not media.get("thumbnail") else []
     if row.kind == "sticker":
-        return [("icon", t("chat", "🏷 Sticker"))] if not media.get("thumbnail") else []
+        return [("icon", translate("chat", "🏷 Sticker"))] if not media.get("thumbnail") else []
     if row.kind == "video":
-        return [("icon", t("chat", "🎬 Video {duration}").format(
+        return [("icon", translate("chat", "🎬 Video {duration}").format(
             duration=_duration(media.get("seconds"))).strip())]
     if row.kind == "audio":
-        word = t("chat", "🎤 Voice message {duration}") if media.get("voice") else \
-            t("chat", "🎵 Audio {duration}")
+        word = translate("chat", "🎤 Voice message {duration}") if media.get("voice") else \
+            translate("chat", "🎵 Audio {duration}")
         return [("icon", word.format(duration=_duration(media.get("seconds"))).strip())]
     if row.kind == "document":
-        name = media.get("file_name") or t("chat", "Document")
+        name = media.get("file_name") or translate("chat", "Document")
         size = file_size(media.get("size"))
         return [("icon", f"📄 {name}")] + ([("muted", size)] if size else [])
     if row.kind == "location":
         place = extra.get("location") or {}
-        lines = [("icon", "📍 " + (place.get("name") or t("chat", "Location")))]
+        lines = [("icon", "📍 " + (place.get("name") or translate("chat", "Location")))]
         if place.get("address"):
             lines.append(("plain", place["address"]))
         lines.append(("muted", f"{place.get('latitude', 0):.5f}, "
                                f"{place.get('longitude', 0):.5f}"))
         if place.get("live"):
-            lines.append(("muted", t("chat", "Live location")))
+            lines.append(("muted", translate("chat", "Live location")))
         return lines
     if row.kind == "contact":
         lines = []
         for card in extra.get("contacts") or []:
-            lines.append(("icon", "👤 " + (card.get("name") or t("chat", "Contact"))))
+            lines.append(("icon", "👤 " + (card.get("name") or translate("chat", "Contact"))))
             if card.get("phone"):
                 lines.append(("muted", format_phone(card["phone"])))
-        return lines or [("icon", t("chat", "👤 Contact"))]
+        return lines or [("icon", translate("chat", "👤 Contact"))]
     if row.kind == "poll":
         poll = extra.get("poll") or {}
         return [("icon", "📊 " + (poll.get("question") or ""))] + \
             [("plain", f"○ {option}") for option in poll.get("options") or []]
     if row.kind == "unsupported":
-        return [("italic", t("chat", "Unsupported message ({what})").format(
+        return [("italic", translate("chat", "Unsupported message ({what})").format(
             what=extra.get("unsupported") or row.kind))]
     return []
 

@@ -19,8 +19,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from zapdesk.controller.conversations import Conversations
-from zapdesk.store.queries import MessageRow
+from zapdesk.controller.conversations import Conversations, MessageRow
 
 Index = QModelIndex | QPersistentModelIndex
 

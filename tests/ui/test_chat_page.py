@@ -1,0 +1,124 @@
+"""The chat end to end in the window, against the sandbox, the listener and the store:
+a contact writes, the operator reads and answers, ticks move, a failed send is retried."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import Env, console_env, shot, until
+from zapdesk.controller.account import AccountController
+from zapdesk.core.events import Tick
+from zapdesk.ui.message_model import MessageRole
+
+pytestmark = pytest.mark.asyncio
+CUSTOMER = "5511987654321"
+
+
+async def ready(env: Env) -> tuple[AccountController, str]:
+    account = await env.signed_in()
+    created = await account.create("Vendas", env.app.webhook_url(account))
+    await env.advance(2)
+    code = await env.qr_code(created.id)
+    assert (await env.phone(created.id, "scan", code=code)).status_code == 200
+    await until(lambda: account.instance(created.id) is not None
+                and account.instance(created.id).status == "connected")  # type: ignore
+    env.window.resize(1200, 800)
+    env.console.select(account, created.id)
+    return account, created.id
+
+
+def press_enter(widget: object) -> None:
+    for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
+        QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_Return,  # type: ignore
+                                                 Qt.KeyboardModifier.NoModifier))
+
+
+def statuses(env: Env) -> list[tuple[str, int | None]]:
+    model = env.console.chat_page.messages
+    return [(r.text, r.status) for r in
+            (model.index(i).data(MessageRole.MESSAGE) for i in range(model.rowCount()))
+            if r.from_me]
+
+
+async def test_read_answer_and_watch_the_ticks(qtbot: QtBot, tmp_path: Path, theme: str
+                                               ) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        page = env.console.chat_page
+        assert env.console.instance_tabs.currentWidget() is page  # connected: conversations
+        assert page.composer.edit.isEnabled()
+        r = await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "pushName": "Maria",
+                                                        "text": "Oi! O pedido 123 já saiu?"})
+        assert r.status_code == 201
+        await until(lambda: page.list_model.rowCount() == 1, what="the conversation listed")
+        row = page.list_model.rows[0]
+        assert (row.name, row.unread, row.last_text) == ("Maria", 1, "Oi! O pedido 123 já saiu?")
+        page.list.clicked.emit(page.list_model.index(0))
+        await until(lambda: page.messages.rowCount() == 1, what="the conversation opened")
+        assert page.header.text() == "Maria" and "+55 11 98765-4321" in page.subtitle.text()
+        await until(lambda: page.list_model.rows and page.list_model.rows[0].unread == 0,
+                    what="reading cleared the unread count")
+        page.composer.edit.setPlainText("Saiu hoje cedo! *Código*: BR123")
+        press_enter(page.composer.edit)
+        await until(lambda: statuses(env), what="the message shown at once")
+        assert page.composer.edit.toPlainText() == ""
+        await until(lambda: statuses(env) == [("Saiu hoje cedo! *Código*: BR123", Tick.SENT)],
+                    what="sent")
+        for expected in (Tick.DELIVERED, Tick.READ):
+            await env.advance(1.5)
+            await until(lambda e=expected: statuses(env)[0][1] == e, what=f"tick {expected}")
+        await env.phone(instance_id, "typing", **{"from": CUSTOMER, "state": "composing"})
+        await until(lambda: "typing" in page.subtitle.text(), what="typing… in the header")
+        await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "text": "Obrigada!"})
+        await until(lambda: page.messages.rowCount() == 3, what="the reply arrived live")
+        await asyncio.sleep(0.2)
+        shot(env.window, f"chat-page-{theme}")
+
+
+async def test_a_failed_send_is_shown_and_retried_once(qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        page = env.console.chat_page
+        r = await env.control.post("/_sandbox/faults", json={
+            "path": "/whatsapp/instances/*/send-text", "status": 500})
+        assert r.status_code in (200, 201)
+        page.new_conversation()
+        page.composer.recipient.edit.setText("12")
+        page.composer.edit.setPlainText("vai falhar")
+        page.composer.submit()
+        assert "not a valid phone number" in page.composer.problem.text()
+        assert page.composer.edit.toPlainText() == "vai falhar"  # nothing lost
+        page.composer.recipient.edit.setText("(11) 98765-4321")
+        page.composer.submit()
+        await until(lambda: statuses(env) == [("vai falhar", Tick.FAILED)], what="failed")
+        assert page.header.text() == "+55 11 98765-4321"  # the new conversation opened
+        shot(env.window, "chat-failed")
+        index = page.messages.index(0)
+        page.view.doubleClicked.emit(index)
+        await until(lambda: statuses(env) == [("vai falhar", Tick.SENT)], what="retried")
+        store = env.app.receiver.store
+        count = await store.read(lambda c: c.execute(
+            "SELECT count(*) FROM messages WHERE from_me = 1").fetchone()[0])
+        sent = await store.read(lambda c: c.execute(
+            "SELECT count(*) FROM outbox WHERE state = 'sent'").fetchone()[0])
+        assert (count, sent) == (1, 1)
+
+
+async def test_not_connected_disables_the_composer_with_the_reason(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account = await env.signed_in()
+        created = await account.create("Nova", None)
+        await until(lambda: account.instance(created.id) is not None)
+        env.console.select(account, created.id)
+        page = env.console.chat_page
+        assert env.console.instance_tabs.currentWidget() is env.console.instance_pane
+        assert not page.composer.edit.isEnabled()
+        assert "not connected" in page.composer.reason.text()
