@@ -122,6 +122,7 @@ async def run(window: MainWindow, args: argparse.Namespace) -> int:
         return 0
     finally:
         sys.excepthook = previous_hook
+        await console.shutdown()
         await controller.close()
 
 

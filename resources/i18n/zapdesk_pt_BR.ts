@@ -335,6 +335,37 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     </message>
 </context>
 <context>
+    <name>attention</name>
+    <message>
+        <source>zapdesk ({count} unread)</source>
+        <translation>zapdesk ({count} não lidas)</translation>
+    </message>
+    <message>
+        <source>zapdesk</source>
+        <translation>zapdesk</translation>
+    </message>
+    <message>
+        <source>{count} unread messages</source>
+        <translation>{count} mensagens não lidas</translation>
+    </message>
+    <message>
+        <source>No unread messages</source>
+        <translation>Nenhuma mensagem não lida</translation>
+    </message>
+    <message>
+        <source>{count} new messages</source>
+        <translation>{count} mensagens novas</translation>
+    </message>
+    <message>
+        <source>Open zapdesk to read them.</source>
+        <translation>Abra o zapdesk para lê-las.</translation>
+    </message>
+    <message>
+        <source>New message</source>
+        <translation>Nova mensagem</translation>
+    </message>
+</context>
+<context>
     <name>chat</name>
     <message>
         <source>🖼 Photo</source>

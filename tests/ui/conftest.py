@@ -130,7 +130,7 @@ async def console_env(qtbot: QtBot, tmp_path: Path,
         try:
             yield Env(sandbox, control, app, window, console, keyring)
         finally:
-            await console.instance_pane.release()
+            await console.shutdown()
             await app.close()
             await asyncio.sleep(0.05)  # let cancelled tasks and closed sockets settle
     gc.collect()  # a socket this test left open is reported here, not in a later test

@@ -26,6 +26,8 @@ class Settings:
     raw_log_days: float = 30.0
     raw_log_megabytes: float = 200.0
     quiet_minutes: float = 30.0  # "no events while connected" warning after this long
+    notification_previews: bool = True  # show the message's text in desktop notifications
+    notification_sound: bool = False
 
     def checked(self) -> Settings:
         """The same settings, or InvalidInput saying which one is wrong and why."""

@@ -71,8 +71,9 @@ class Conversations(QObject):
         rows = await self._store().read(queries.conversations)
         return sum(r.unread for r in rows)
 
-    async def mark_read(self, conversation_id: int) -> None:
-        await self._store().write(lambda c: queries.mark_read(c, conversation_id))
+    async def mark_read(self, row: ConversationRow) -> None:
+        if await self._store().write(lambda c: queries.mark_read(c, row.id)):
+            self.changed.emit({row.account_id: {row.instance: {row.jid}}})  # counts moved
 
     # ---- sending -------------------------------------------------------------------
     def _outbox(self) -> Outbox:

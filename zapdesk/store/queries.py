@@ -162,12 +162,14 @@ def event_counts(conn: sqlite3.Connection, account_id: str) -> EventCounts:
     return EventCounts(int(row[0]), row[1], int(row[2]))
 
 
-def mark_read(conn: sqlite3.Connection, conversation_id: int) -> None:
+def mark_read(conn: sqlite3.Connection, conversation_id: int) -> bool:
     """Everything in the conversation up to now counts as read (a write: run it on the
-    writer). Unread counts are derived from this mark, so they survive restarts."""
-    conn.execute("UPDATE conversations SET read_upto = coalesce((SELECT max(id) FROM messages "
-                 "WHERE conversation_id = ?), 0) WHERE id = ?",
-                 (conversation_id, conversation_id))
+    writer). Unread counts are derived from this mark, so they survive restarts. True when
+    something was unread."""
+    latest = conn.execute("SELECT coalesce(max(id), 0) FROM messages WHERE "
+                          "conversation_id = ?", (conversation_id,)).fetchone()[0]
+    return conn.execute("UPDATE conversations SET read_upto = ? WHERE id = ? AND "
+                        "read_upto < ?", (latest, conversation_id, latest)).rowcount > 0
 
 
 def needs_reply(conn: sqlite3.Connection) -> list[ConversationRow]:

@@ -7,6 +7,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -159,6 +160,10 @@ class ChatPage(QWidget):
         self._presence_timer.setInterval(5000)
         self._presence_timer.timeout.connect(lambda: self.spawn(self._update_header()))
         conversations.changed.connect(self._changed)
+        # Coming back to the window reads the conversation that is open in it.
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._application_state)
         self._show_empty_conversation()
 
     # ---- what is shown --------------------------------------------------------------
@@ -175,7 +180,9 @@ class ChatPage(QWidget):
         self._presence_timer.start()
 
     def release(self) -> None:
-        self._presence_timer.stop()
+        """Not shown any more: nothing of it runs until it is shown again."""
+        for timer in (self._presence_timer, self._reload_timer, self._search_timer):
+            timer.stop()
 
     def reload(self) -> None:
         self.spawn(self._reload())
@@ -280,8 +287,7 @@ class ChatPage(QWidget):
 
     async def mark_read(self) -> None:
         if self.open_row is not None:
-            await self.conversations.mark_read(self.open_row.id)
-            self._reload_timer.start()
+            await self.conversations.mark_read(self.open_row)
 
     def _show_empty_conversation(self) -> None:
         translate = QCoreApplication.translate
@@ -383,6 +389,11 @@ class ChatPage(QWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.confirm = box
         box.open()  # never exec(): the loop keeps running
+
+    def _application_state(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive and self.open_row is not None \
+                and self.isVisible():
+            self.spawn(self.mark_read())
 
     # ---- news ----------------------------------------------------------------------
     def _changed(self, changes: Changes) -> None:

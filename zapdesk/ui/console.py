@@ -38,6 +38,7 @@ from zapdesk.controller.account import AccountController, AccountState
 from zapdesk.controller.app import AppController
 from zapdesk.controller.conversations import Conversations
 from zapdesk.core.models import Instance, Status
+from zapdesk.ui.attention import Attention, TrayNotifier
 from zapdesk.ui.chat_page import ChatPage
 from zapdesk.ui.detail_pane import AccountPane, InstancePane
 from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog, SignInDialog
@@ -164,6 +165,13 @@ class Console:
         self.instance_tabs.setDocumentMode(True)
         self.instance_tabs.addTab(self.chat_page, translate("console", "Conversations"))
         self.instance_tabs.addTab(self.instance_pane, translate("console", "Details"))
+        self.tray = TrayNotifier(window)
+        self.tray.clicked.connect(self._notification_clicked)
+        settings = app.receiver.settings
+        self.attention = Attention(self.conversations, self.tray, self.spawn,
+                                   focused=window.isActiveWindow,
+                                   previews=settings.notification_previews,
+                                   sound=settings.notification_sound)
         self.account_pane = AccountPane(app, self.page)
         self.account_pane.sign_out_requested.connect(self.sign_out)
         self.account_pane.sign_in_requested.connect(self.open_sign_in_again)
@@ -315,6 +323,20 @@ class Console:
         self.select(account, instance_id)
         self.instance_tabs.setCurrentWidget(self.chat_page)
         self.chat_page.open_later(conversation_id)
+
+    async def shutdown(self) -> None:
+        """Before the loop stops: no timer of the window may start work after it."""
+        self.ticker.stop()
+        self.chat_page.release()
+        await self.instance_pane.release()
+
+    def _notification_clicked(self, conversation: Any) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+        if conversation is not None:
+            self._open_elsewhere(conversation.account_id, conversation.instance,
+                                 conversation.id)
 
     def _filter_changed(self, text: str) -> None:
         self.filter_model.setFilterFixedString(text)

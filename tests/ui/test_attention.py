@@ -1,0 +1,78 @@
+"""Being told of new messages: notifications while the window is not focused, previews
+hidden on request, the unread total in the title, and a click that opens the chat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import console_env, until
+from tests.ui.test_chat_page import CUSTOMER, ready
+from zapdesk.ui.attention import Notice, tray_icon
+
+pytestmark = pytest.mark.asyncio
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.notices: list[Notice] = []
+        self.unread: list[int] = []
+
+    def notify(self, notice: Notice) -> None:
+        self.notices.append(notice)
+
+    def show_unread(self, total: int) -> None:
+        self.unread.append(total)
+
+
+async def test_a_new_message_notifies_and_a_click_opens_it(qtbot: QtBot, tmp_path: Path
+                                                           ) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        attention = env.console.attention
+        recorder = Recorder()
+        attention.notifier = recorder
+        attention.focused = lambda: False  # the operator is in another window
+        attention.check()
+        await until(lambda: recorder.unread, what="the first count")
+        await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "pushName": "Maria",
+                                                    "text": "Bom dia, tem estoque?"})
+        await until(lambda: recorder.notices, what="a notification")
+        (notice,) = recorder.notices
+        assert (notice.title, notice.body) == ("Maria", "Bom dia, tem estoque?")
+        assert recorder.unread[-1] == 1
+        env.console.tray.show_unread(recorder.unread[-1])
+        assert env.window.windowTitle() == "zapdesk (1 unread)"
+        assert not tray_icon(7).isNull()
+        env.console._notification_clicked(notice.conversation)
+        page = env.console.chat_page
+        await until(lambda: page.open_row is not None and page.messages.rowCount() == 1,
+                    what="the click opened the conversation")
+        await until(lambda: recorder.unread[-1] == 0, what="reading cleared the count")
+        env.console.tray.show_unread(0)
+        assert env.window.windowTitle() == "zapdesk"
+
+
+async def test_previews_can_be_hidden_and_focus_means_no_notification(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        attention = env.console.attention
+        recorder = Recorder()
+        attention.notifier = recorder
+        attention.previews = False
+        focused = [True]
+        attention.focused = lambda: focused[0]
+        attention.check()
+        await until(lambda: recorder.unread)
+        await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "text": "segredo"})
+        await until(lambda: recorder.unread[-1] == 1)
+        assert recorder.notices == []  # the window had the focus
+        focused[0] = False
+        await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "text": "segredo 2"})
+        await until(lambda: recorder.notices)
+        assert recorder.notices[0].body == "New message"
+        assert all("segredo" not in n.body and "segredo" not in n.title
+                   for n in recorder.notices)
