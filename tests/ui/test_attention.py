@@ -30,7 +30,7 @@ class Recorder:
 async def test_a_new_message_notifies_and_a_click_opens_it(qtbot: QtBot, tmp_path: Path
                                                            ) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        account, instance_id = await ready(env)
+        _account, instance_id = await ready(env)
         attention = env.console.attention
         recorder = Recorder()
         attention.notifier = recorder
@@ -58,7 +58,7 @@ async def test_a_new_message_notifies_and_a_click_opens_it(qtbot: QtBot, tmp_pat
 async def test_previews_can_be_hidden_and_focus_means_no_notification(
         qtbot: QtBot, tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        account, instance_id = await ready(env)
+        _account, instance_id = await ready(env)
         attention = env.console.attention
         recorder = Recorder()
         attention.notifier = recorder

@@ -50,7 +50,7 @@ def statuses(env: Env) -> list[tuple[str, int | None]]:
 async def test_read_answer_and_watch_the_ticks(qtbot: QtBot, tmp_path: Path, theme: str
                                                ) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        account, instance_id = await ready(env)
+        _account, instance_id = await ready(env)
         page = env.console.chat_page
         assert env.console.instance_tabs.currentWidget() is page  # connected: conversations
         assert page.composer.edit.isEnabled()
@@ -84,7 +84,7 @@ async def test_read_answer_and_watch_the_ticks(qtbot: QtBot, tmp_path: Path, the
 
 async def test_a_failed_send_is_shown_and_retried_once(qtbot: QtBot, tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
-        account, instance_id = await ready(env)
+        _account, _instance_id = await ready(env)
         page = env.console.chat_page
         r = await env.control.post("/_sandbox/faults", json={
             "path": "/whatsapp/instances/*/send-text", "status": 500})
