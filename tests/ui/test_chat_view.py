@@ -7,6 +7,8 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from pytestqt.qtbot import QtBot
 
 from tests.ui.chat_fixtures import store_every_case
@@ -16,6 +18,7 @@ from zapdesk.controller.conversations import Conversations
 from zapdesk.core.events import Tick
 from zapdesk.ui.chat_view import ChatView
 from zapdesk.ui.message_model import MessageModel, MessageRole
+from zapdesk.webhooks.parser import parse
 
 pytestmark = pytest.mark.asyncio
 
@@ -48,3 +51,56 @@ async def test_every_rendering_case(qtbot: QtBot, tmp_path: Path, theme: str) ->
         assert all(h > 20 for h in heights)
         await asyncio.sleep(0.1)
         shot(view, f"chat-every-case-{theme}")
+
+
+class UrlCatcher(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+async def test_a_group_shows_who_wrote_and_media_opens(qtbot: QtBot, tmp_path: Path,
+                                                       theme: str) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account = await env.signed_in()
+        store = env.app.receiver.store
+        ana, bia = "5521912345678@s.whatsapp.net", "5531987650000@s.whatsapp.net"
+        group = [
+            ("G1", ana, "Ana", {"conversation": "Bom dia, equipe!"}),
+            ("G2", ana, "Ana", {"conversation": "Alguém viu o pedido 88?"}),
+            ("G3", bia, "Bia", p.quoted_reply("G2", "Alguém viu o pedido 88?")),
+            ("G4", bia, "Bia", {"videoMessage": {"url": "https://cdn.example.com/v.mp4",
+                                                 "mimetype": "video/mp4", "seconds": 75,
+                                                 "caption": "Chegou assim"}}),
+        ]
+        for n, (message_id, sender, name, content) in enumerate(group):
+            payload = p.documented("messages.upsert", p.upsert(
+                content, message_id=message_id, remote=p.GROUP, participant=sender,
+                push_name=name, timestamp=1704456789 + n * 60))
+            await store.receive(account.profile.id, payload, parse(payload))
+        subject = p.documented("groups.upsert", [{"id": p.GROUP, "subject": "Equipe SP"}])
+        await store.receive(account.profile.id, subject, parse(subject))
+        conversations = Conversations(env.app)
+        (conversation,) = await conversations.of_instance(account.profile.id, "inst_abc123")
+        assert conversation.name == "Equipe SP"
+        model = MessageModel(conversations)
+        view = ChatView(model, env.app.tasks.spawn)
+        qtbot.addWidget(view)
+        view.resize(640, 520)
+        view.show()
+        await model.open(conversation.id, is_group=True)
+        senders = [bool(model.index(i).data(MessageRole.SHOW_SENDER)) for i in range(4)]
+        assert senders == [True, False, True, False]  # once per run of one author
+        catcher = UrlCatcher()
+        QDesktopServices.setUrlHandler("https", catcher, "open")
+        try:
+            view.doubleClicked.emit(model.index(3))
+        finally:
+            QDesktopServices.unsetUrlHandler("https")
+        assert catcher.urls == ["https://cdn.example.com/v.mp4"]
+        await asyncio.sleep(0.1)
+        shot(view, f"chat-group-{theme}")
