@@ -122,3 +122,44 @@ async def test_not_connected_disables_the_composer_with_the_reason(
         assert env.console.instance_tabs.currentWidget() is env.console.instance_pane
         assert not page.composer.edit.isEnabled()
         assert "not connected" in page.composer.reason.text()
+
+
+async def test_search_and_needs_reply_lead_to_the_conversation(qtbot: QtBot, tmp_path: Path
+                                                               ) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account, first = await ready(env)
+        second = await account.create("Suporte", env.app.webhook_url(account))
+        await env.advance(2)
+        code = await env.qr_code(second.id)
+        assert (await env.phone(second.id, "scan", code=code)).status_code == 200
+        await env.phone(first, "incoming", **{"from": CUSTOMER, "pushName": "Maria",
+                                              "text": "Quero trocar o tamanho da blusa"})
+        await env.phone(second.id, "incoming", **{"from": "5521999990000", "pushName": "Zé",
+                                                  "text": "Nota fiscal por favor"})
+        page = env.console.chat_page
+        await until(lambda: page.list_model.rowCount() == 1)
+        env.console.select(account, second.id)
+        await until(lambda: page.list_model.rows and page.list_model.rows[0].name == "Zé")
+        page.composer.set_target(None)
+        page.list.clicked.emit(page.list_model.index(0))
+        await until(lambda: page.open_row is not None and page.open_row.name == "Zé")
+        page.composer.edit.setPlainText("Enviada por e-mail")
+        page.composer.submit()
+        await until(lambda: statuses(env) and statuses(env)[0][1] == Tick.SENT)
+        # Needs reply: across instances, only Maria still waits.
+        page.needs_reply.setChecked(True)
+        await until(lambda: [r.name for r in page.list_model.rows] == ["Maria"],
+                    what="needs reply lists Maria only")
+        page.list.clicked.emit(page.list_model.index(0))
+        await until(lambda: page.instance is not None and page.instance.id == first
+                    and page.open_row is not None and page.open_row.name == "Maria",
+                    what="the console moved to Maria's instance")
+        page.needs_reply.setChecked(False)
+        # Search: accents do not matter, and a hit opens its conversation around it.
+        page.search.setText("tamanho blusa")
+        await until(lambda: page.lists.currentWidget() is page.results
+                    and page.results.count() == 1, what="one search hit")
+        page.results.itemClicked.emit(page.results.item(0))
+        await until(lambda: page.open_row is not None and page.open_row.name == "Maria")
+        page.search.setText("nenhumacoisa")
+        await until(lambda: "No message matches" in page.results.item(0).text())

@@ -16,6 +16,7 @@ from tests.ui.conftest import console_env, shot
 from tests.webhooks import payloads as p
 from zapdesk.controller.conversations import Conversations
 from zapdesk.core.events import Tick
+from zapdesk.store import outbox
 from zapdesk.ui.chat_view import ChatView
 from zapdesk.ui.message_model import MessageModel, MessageRole
 from zapdesk.webhooks.parser import parse
@@ -28,6 +29,10 @@ async def test_every_rendering_case(qtbot: QtBot, tmp_path: Path, theme: str) ->
         account = await env.signed_in()
         store = env.app.receiver.store
         await store_every_case(store, account.profile.id)
+        await store.write(lambda c: outbox.enqueue(  # waiting in the outbox: pending
+            c, account_id=account.profile.id, instance="inst_abc123",
+            recipient="5511987654321", kind="text", body="Na fila para envio", media_url=None,
+            now=1704456789 + 86500))
         conversations = Conversations(env.app)
         (conversation,) = await conversations.of_instance(account.profile.id, "inst_abc123")
         model = MessageModel(conversations)
@@ -38,13 +43,14 @@ async def test_every_rendering_case(qtbot: QtBot, tmp_path: Path, theme: str) ->
         await model.open(conversation.id, is_group=False)
         rows = [model.index(i).data(MessageRole.MESSAGE) for i in range(model.rowCount())]
         kinds = [r.kind for r in rows]
-        assert kinds.count("text") == 7 and {"image", "document", "audio", "location",
+        assert kinds.count("text") == 8 and {"image", "document", "audio", "location",
                                               "contact", "poll", "unsupported"} <= set(kinds)
         by_id = {r.message_id: r for r in rows}
         assert by_id["EDIT"].text == "texto corrigido" and by_id["EDIT"].edited_at
         assert by_id["GONE"].deleted_at is not None
         assert by_id["OUT2"].reactions == ((p.JID, "👍"),)
         assert by_id["OUT1"].status == Tick.READ
+        assert rows[-1].text == "Na fila para envio" and rows[-1].status == Tick.PENDING
         breaks = [i for i in range(model.rowCount()) if model.index(i).data(MessageRole.DAY_BREAK)]
         assert breaks == [0, kinds.index("text", 9)]  # a separator for each day
         heights = [view.visualRect(model.index(i)).height() for i in range(model.rowCount())]
