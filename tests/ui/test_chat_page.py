@@ -78,6 +78,8 @@ async def test_read_answer_and_watch_the_ticks(qtbot: QtBot, tmp_path: Path, the
         await until(lambda: "typing" in page.subtitle.text(), what="typing… in the header")
         await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "text": "Obrigada!"})
         await until(lambda: page.messages.rowCount() == 3, what="the reply arrived live")
+        await until(lambda: "typing" not in page.subtitle.text() and "online" in
+                    page.subtitle.text(), what="the message ended the typing")
         await asyncio.sleep(0.2)
         shot(env.window, f"chat-page-{theme}")
 

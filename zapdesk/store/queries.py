@@ -46,6 +46,7 @@ class MessageRow:
     edited_at: int | None
     deleted_at: int | None
     reactions: tuple[tuple[str, str], ...]  # (sender jid, emoji)
+    received_at: float = 0.0  # when this computer stored it
 
 
 _CONVERSATIONS = """
@@ -114,7 +115,8 @@ def _message(row: sqlite3.Row, reactions: tuple[tuple[str, str], ...]) -> Messag
         row["body"], json.loads(row["media"]) if row["media"] else None,
         json.loads(row["extra"]) if row["extra"] else None, row["quote_id"],
         row["quote_sender"], row["quote_text"], row["status"], bool(row["forwarded"]),
-        bool(row["view_once"]), row["edited_at"], row["deleted_at"], reactions)
+        bool(row["view_once"]), row["edited_at"], row["deleted_at"], reactions,
+        row["received_at"])
 
 
 def messages(conn: sqlite3.Connection, conversation_id: int, *, limit: int = -1,

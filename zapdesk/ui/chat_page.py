@@ -312,6 +312,11 @@ class ChatPage(QWidget):
         presence = await self.conversations.presence(row)
         if row is not self.open_row:
             return
+        last_in = max((r.received_at for r in self.messages.rows[-20:] if not r.from_me),
+                      default=0.0)
+        if presence is not None and presence[0] in ("composing", "recording") \
+                and last_in > presence[1]:
+            presence = ("available", last_in)  # a message came after: typing is over
         self.header.setText(title(row))
         parts = [p for p in (number if number != title(row) else "",
                              presence_text(presence, time.time())) if p]
