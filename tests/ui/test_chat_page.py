@@ -165,3 +165,27 @@ async def test_search_and_needs_reply_lead_to_the_conversation(qtbot: QtBot, tmp
         await until(lambda: page.open_row is not None and page.open_row.name == "Maria")
         page.search.setText("nenhumacoisa")
         await until(lambda: "No message matches" in page.results.item(0).text())
+
+
+async def test_media_by_url_with_a_caption(qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        _account, instance_id = await ready(env)
+        page = env.console.chat_page
+        await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "text": "Manda o boleto"})
+        await until(lambda: page.list_model.rowCount() == 1)
+        page.list.clicked.emit(page.list_model.index(0))
+        await until(lambda: page.open_row is not None)
+        page.composer.open_media()
+        dialog = page.composer.dialog
+        assert dialog is not None and not dialog.ok.isEnabled()
+        dialog.url.edit.setText("ftp://arquivos/boleto.pdf")
+        assert not dialog.ok.isEnabled() and dialog.url.problem.text()  # says what is wrong
+        dialog.url.edit.setText("https://cdn.example.com/boleto-123.pdf")
+        dialog.caption.edit.setText("Vence dia 10")
+        assert dialog.ok.isEnabled()
+        dialog.ok.click()
+        await until(lambda: page.messages.rowCount() == 2, what="the document in the chat")
+        sent = page.messages.rows[-1]
+        assert (sent.kind, sent.text) == ("document", "Vence dia 10")
+        assert sent.media is not None and sent.media["url"].endswith("boleto-123.pdf")
+        await until(lambda: page.messages.rows[-1].status == Tick.SENT, what="sent")
