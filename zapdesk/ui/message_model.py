@@ -38,8 +38,8 @@ def day(seconds: int) -> tuple[int, int, int]:
 
 
 class MessageModel(QAbstractListModel):
-    PAGE = 200
-    WINDOW = 600  # rows kept; beyond it, the far end is dropped (and paged in again later)
+    PAGE = 100
+    WINDOW = 400  # rows kept; beyond it, the far end is dropped (and paged in again later)
     settled = Signal()  # rows came or went; the view lays out once, not per change
 
     def __init__(self, conversations: Conversations, parent: QObject | None = None) -> None:
