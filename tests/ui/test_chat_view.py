@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
@@ -110,3 +111,42 @@ async def test_a_group_shows_who_wrote_and_media_opens(qtbot: QtBot, tmp_path: P
         assert catcher.urls == ["https://cdn.example.com/v.mp4"]
         await asyncio.sleep(0.1)
         shot(view, f"chat-group-{theme}")
+
+
+async def test_paging_keeps_a_contiguous_window_from_end_to_end(qtbot: QtBot, tmp_path: Path
+                                                                ) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        await env.signed_in()
+        store = env.app.receiver.store
+
+        def fill(conn: Any) -> int:
+            conn.execute("INSERT INTO conversations (account_id, instance, jid) VALUES "
+                         "('a', 'i', '5511987654321@s.whatsapp.net')")
+            conversation = int(conn.execute("SELECT last_insert_rowid()").fetchone()[0])
+            conn.executemany(
+                "INSERT INTO messages (conversation_id, account_id, instance, message_id, "
+                "from_me, at, kind, body, received_at) VALUES (?, 'a', 'i', ?, 0, ?, 'text', "
+                "?, 0)", [(conversation, f"M{n}", 1_700_000_000 + n, f"n{n}")
+                          for n in range(1050)])
+            return conversation
+
+        conversation = await store.write(fill)
+        model = MessageModel(Conversations(env.app))
+
+        def numbers() -> list[int]:
+            return [int(r.message_id[1:]) for r in model.rows]
+
+        def contiguous() -> bool:
+            found = numbers()
+            return found == list(range(found[0], found[0] + len(found)))
+
+        await model.open(conversation, is_group=False)
+        assert numbers()[-1] == 1049 and model.has_older and not model.has_newer
+        while model.has_older:
+            assert await model.load_older() > 0
+            assert contiguous() and model.rowCount() <= model.WINDOW
+        assert numbers()[0] == 0 and model.has_newer  # the newest were let go on the way
+        while model.has_newer:
+            assert await model.load_newer() > 0
+            assert contiguous() and model.rowCount() <= model.WINDOW
+        assert numbers()[-1] == 1049
