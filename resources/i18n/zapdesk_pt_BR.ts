@@ -337,6 +337,10 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
 <context>
     <name>attention</name>
     <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
         <source>zapdesk ({count} unread)</source>
         <translation>zapdesk ({count} não lidas)</translation>
     </message>

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import console_env, until
+from tests.ui.notification_server import notification_bus
 from tests.ui.test_chat_page import CUSTOMER, ready
 from zapdesk.ui.attention import Notice, tray_icon
 
@@ -19,12 +20,16 @@ class Recorder:
     def __init__(self) -> None:
         self.notices: list[Notice] = []
         self.unread: list[int] = []
+        self.withdrawn: list[int] = []
 
     def notify(self, notice: Notice) -> None:
         self.notices.append(notice)
 
     def show_unread(self, total: int) -> None:
         self.unread.append(total)
+
+    def withdraw(self, conversation_id: int) -> None:
+        self.withdrawn.append(conversation_id)
 
 
 async def test_a_new_message_notifies_and_a_click_opens_it(qtbot: QtBot, tmp_path: Path
@@ -76,3 +81,28 @@ async def test_previews_can_be_hidden_and_focus_means_no_notification(
         assert recorder.notices[0].body == "New message"
         assert all("segredo" not in n.body and "segredo" not in n.title
                    for n in recorder.notices)
+
+
+async def test_desktop_notifications_open_the_chat_and_go_away_once_read(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with notification_bus() as server:
+        if server is None:
+            pytest.skip("no dbus-daemon here (packaging/dev/setup installs it on Debian)")
+        monkeypatch.setenv("DBUS_SESSION_BUS_ADDRESS", server.address)
+        async with console_env(qtbot, tmp_path) as env:
+            tray = env.console.tray
+            await until(lambda: tray.desktop is not None, what="the desktop service found")
+            _account, instance_id = await ready(env)
+            env.console.attention.focused = lambda: False
+            await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "pushName": "Maria",
+                                                        "text": "Chegou quebrado 😢"})
+            await until(lambda: server.shown, what="a desktop notification")
+            ((notification_id, shown),) = server.shown.items()
+            assert shown == ("Maria", "Chegou quebrado 😢")
+            assert server.closed == []
+            server.click(notification_id)  # the operator clicks it
+            page = env.console.chat_page
+            await until(lambda: page.open_row is not None and page.open_row.name == "Maria",
+                        what="the click opened the conversation")
+            await until(lambda: server.closed == [notification_id],
+                        what="read, so the notification was withdrawn")

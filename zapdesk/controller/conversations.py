@@ -64,8 +64,10 @@ class Conversations(QObject):
     async def last_message_id(self) -> int:
         return await self._store().read(queries.last_message_id)
 
-    async def incoming_since(self, after_id: int) -> list[MessageRow]:
-        return await self._store().read(lambda c: queries.incoming_since(c, after_id))
+    async def incoming_since(self, after_id: int, received_after: float = 0.0
+                             ) -> list[MessageRow]:
+        return await self._store().read(lambda c: queries.incoming_since(
+            c, after_id, received_after=received_after))
 
     async def unread_total(self) -> int:
         rows = await self._store().read(queries.conversations)

@@ -100,11 +100,13 @@ def last_message_id(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT coalesce(max(id), 0) FROM messages").fetchone()[0])
 
 
-def incoming_since(conn: sqlite3.Connection, after_id: int, limit: int = 50
-                   ) -> list[MessageRow]:
-    """Messages from contacts stored after ``after_id`` (for notifications)."""
-    rows = conn.execute("SELECT * FROM messages WHERE id > ? AND from_me = 0 ORDER BY id "
-                        "LIMIT ?", (after_id, limit)).fetchall()
+def incoming_since(conn: sqlite3.Connection, after_id: int, limit: int = 50, *,
+                   received_after: float = 0.0) -> list[MessageRow]:
+    """Messages from contacts stored after ``after_id`` and ``received_after`` (for
+    notifications)."""
+    rows = conn.execute("SELECT * FROM messages WHERE id > ? AND received_at > ? AND "
+                        "from_me = 0 ORDER BY id LIMIT ?",
+                        (after_id, received_after, limit)).fetchall()
     return [_message(r, ()) for r in rows]
 
 

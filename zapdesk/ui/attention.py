@@ -4,6 +4,7 @@ previews hidden when the operator prefers, and an optional sound."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
@@ -16,6 +17,7 @@ from zapdesk.controller.conversations import ConversationRow, Conversations, Mes
 from zapdesk.core.phone import format_phone
 from zapdesk.ui.conversation_list import title
 from zapdesk.ui.dialogs import Spawn
+from zapdesk.ui.freedesktop import FreedesktopNotifications
 from zapdesk.ui.message_layout import content_lines
 
 SUMMARY_AFTER = 3  # more new messages than this at once: one summary notification
@@ -31,6 +33,7 @@ class Notice:
 class Notifier(Protocol):
     def notify(self, notice: Notice) -> None: ...
     def show_unread(self, total: int) -> None: ...
+    def withdraw(self, conversation_id: int) -> None: ...
 
 
 def tray_icon(total: int) -> QIcon:
@@ -62,15 +65,19 @@ def tray_icon(total: int) -> QIcon:
 
 
 class TrayNotifier(QObject):
-    """The system tray, where there is one (the window title shows the count anyway)."""
+    """Desktop notifications (withdrawable, on Linux desktops) or the tray's balloons, the
+    tray icon where there is a tray, and the count in the window title anyway."""
 
-    clicked = Signal(object)  # the ConversationRow of the last notification
+    clicked = Signal(object)  # the ConversationRow of the notification clicked
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, spawn: Spawn) -> None:
         super().__init__(window)
         self.window = window
+        self.spawn = spawn
         self.tray: QSystemTrayIcon | None = None
+        self.desktop: FreedesktopNotifications | None = None
         self._last: ConversationRow | None = None
+        self._shown: dict[int, tuple[ConversationRow, list[int]]] = {}  # by conversation
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(tray_icon(0), self)
             self.tray.messageClicked.connect(lambda: self.clicked.emit(self._last))
@@ -82,10 +89,43 @@ class TrayNotifier(QObject):
         self.window.raise_()
         self.window.activateWindow()
 
+    async def attach_desktop(self) -> None:
+        """Use the desktop's notification service when one answers."""
+        self.desktop = await FreedesktopNotifications.connect(self._desktop_clicked)
+
+    async def close(self) -> None:
+        if self.desktop is not None:
+            desktop, self.desktop = self.desktop, None
+            await desktop.close()
+
+    def _desktop_clicked(self, notification_id: int) -> None:
+        for conversation, ids in self._shown.values():
+            if notification_id in ids:
+                self.clicked.emit(conversation)
+                return
+
     def notify(self, notice: Notice) -> None:
         self._last = notice.conversation
-        if self.tray is not None:
+        if self.desktop is not None:
+            self.spawn(self._notify_desktop(self.desktop, notice))
+        elif self.tray is not None:
             self.tray.showMessage(notice.title, notice.body, tray_icon(0), 8000)
+
+    async def _notify_desktop(self, desktop: FreedesktopNotifications, notice: Notice
+                              ) -> None:
+        notification_id = await desktop.notify(
+            notice.title, notice.body, QCoreApplication.translate("attention", "Open"))
+        if notice.conversation is not None:
+            _row, ids = self._shown.setdefault(notice.conversation.id,
+                                               (notice.conversation, []))
+            ids.append(notification_id)
+
+    def withdraw(self, conversation_id: int) -> None:
+        """The conversation was read: its notifications go away."""
+        _row, ids = self._shown.pop(conversation_id, (None, []))
+        if self.desktop is not None:
+            for notification_id in ids:
+                self.spawn(self.desktop.withdraw(notification_id))
 
     def show_unread(self, total: int) -> None:
         translate = QCoreApplication.translate
@@ -119,6 +159,8 @@ class Attention(QObject):
         self.sound = sound
         self.unread = 0
         self._seen: int | None = None  # the newest message id already considered
+        self._notified: set[int] = set()  # conversations with notifications showing
+        self._started = time.time()  # messages stored before this are not news
         self._checking = False
         self._again = False
         conversations.changed.connect(lambda _changes: self.check())
@@ -141,13 +183,21 @@ class Attention(QObject):
             self._checking = False
 
     async def _pass(self) -> None:
-        if self._seen is None:  # at start: what is already stored is not news
-            self._seen = await self.conversations.last_message_id()
-        fresh = await self.conversations.incoming_since(self._seen)
+        if self._seen is None:  # the first pass: only what came since zapdesk started
+            fresh = await self.conversations.incoming_since(0, self._started)
+            self._seen = max((m.id for m in fresh), default=0) or \
+                await self.conversations.last_message_id()
+        else:
+            fresh = await self.conversations.incoming_since(self._seen)
         if fresh:
             self._seen = max(m.id for m in fresh)
         self.unread = await self.conversations.unread_total()
         self.notifier.show_unread(self.unread)
+        for conversation_id in list(self._notified):  # read since: take them back
+            row = await self.conversations.conversation(conversation_id)
+            if row is None or row.unread == 0:
+                self._notified.discard(conversation_id)
+                self.notifier.withdraw(conversation_id)
         if not fresh or self.focused():
             return
         if self.sound:
@@ -168,3 +218,4 @@ class Attention(QObject):
             body = preview(message) if self.previews else \
                 QCoreApplication.translate("attention", "New message")
             self.notifier.notify(Notice(name, body, conversation))
+            self._notified.add(conversation.id)

@@ -165,7 +165,8 @@ class Console:
         self.instance_tabs.setDocumentMode(True)
         self.instance_tabs.addTab(self.chat_page, translate("console", "Conversations"))
         self.instance_tabs.addTab(self.instance_pane, translate("console", "Details"))
-        self.tray = TrayNotifier(window)
+        self.tray = TrayNotifier(window, self.spawn)
+        self.spawn(self.tray.attach_desktop())
         self.tray.clicked.connect(self._notification_clicked)
         settings = app.receiver.settings
         self.attention = Attention(self.conversations, self.tray, self.spawn,
@@ -329,6 +330,7 @@ class Console:
         self.ticker.stop()
         self.chat_page.release()
         await self.instance_pane.release()
+        await self.tray.close()
 
     def _notification_clicked(self, conversation: Any) -> None:
         self.window.showNormal()
