@@ -106,3 +106,22 @@ async def test_desktop_notifications_open_the_chat_and_go_away_once_read(
                         what="the click opened the conversation")
             await until(lambda: server.closed == [notification_id],
                         what="read, so the notification was withdrawn")
+
+
+async def test_the_optional_sound(qtbot: QtBot, tmp_path: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    beeps: list[int] = []
+    monkeypatch.setattr("zapdesk.ui.attention.QApplication.beep", lambda: beeps.append(1))
+    async with console_env(qtbot, tmp_path) as env:
+        _account, instance_id = await ready(env)
+        attention = env.console.attention
+        recorder = Recorder()
+        attention.notifier = recorder
+        attention.focused = lambda: False
+        await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "text": "sem som"})
+        await until(lambda: recorder.notices)
+        assert beeps == []  # off by default
+        attention.sound = True
+        await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "text": "com som"})
+        await until(lambda: len(recorder.notices) == 2)
+        assert beeps == [1]

@@ -189,3 +189,16 @@ async def test_media_by_url_with_a_caption(qtbot: QtBot, tmp_path: Path) -> None
         assert (sent.kind, sent.text) == ("document", "Vence dia 10")
         assert sent.media is not None and sent.media["url"].endswith("boleto-123.pdf")
         await until(lambda: page.messages.rows[-1].status == Tick.SENT, what="sent")
+
+
+async def test_a_banned_number_cannot_send_and_says_why(qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        page = env.console.chat_page
+        assert page.composer.edit.isEnabled()
+        assert (await env.phone(instance_id, "ban")).status_code == 200
+        await until(lambda: account.instance(instance_id).status == "banned")  # type: ignore
+        env.console.select(account)
+        env.console.select(account, instance_id)
+        await until(lambda: not page.composer.edit.isEnabled(), what="the composer disabled")
+        assert "banned" in page.composer.reason.text()
