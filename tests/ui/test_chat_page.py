@@ -202,3 +202,36 @@ async def test_a_banned_number_cannot_send_and_says_why(qtbot: QtBot, tmp_path: 
         env.console.select(account, instance_id)
         await until(lambda: not page.composer.edit.isEnabled(), what="the composer disabled")
         assert "banned" in page.composer.reason.text()
+
+
+async def test_pending_messages_go_out_after_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
+    from zapdesk.accounts.keychain import SecretStore
+    from zapdesk.controller.app import AppController
+    from zapdesk.store import outbox
+
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        assert env.app.outbox is not None
+        await env.app.outbox.close()  # zapdesk stops right after storing this one:
+        await env.app.receiver.store.write(lambda c: outbox.enqueue(
+            c, account_id=account.profile.id, instance=instance_id, recipient=CUSTOMER,
+            kind="text", body="guardada antes de fechar", media_url=None, now=1.0))
+        # A second zapdesk on the same folder stands for the restart (the first one's
+        # outbox is closed, as if the process had ended).
+        again = AppController(tmp_path, secrets=SecretStore(env.keyring),
+                              listen=("127.0.0.1", 0), refresh_interval=0.2)
+        try:
+            await again.load()  # accounts open from the keyring; the outbox resumes
+            store = again.receiver.store
+
+            async def state() -> str:
+                return str(await store.read(lambda c: c.execute(
+                    "SELECT state FROM outbox").fetchone()[0]))
+
+            for _ in range(100):
+                if await state() == "sent":
+                    break
+                await asyncio.sleep(0.05)
+            assert await state() == "sent"
+        finally:
+            await again.close()

@@ -144,6 +144,7 @@ class AppController(QObject):
         self.accounts.extend(opened)
         self.loading = False
         self.accounts_changed.emit()
+        await self._resume_sending()
 
     async def sign_in(self, *, display_name: str, base_url: str, email: str | None,
                       password: str | None, api_key: str | None, remember: bool
@@ -157,6 +158,7 @@ class AppController(QObject):
         self.accounts.append(controller)
         controller.start()
         self.accounts_changed.emit()
+        await self._resume_sending()
         return controller
 
     async def sign_in_again(self, controller: AccountController, *, password: str | None,
@@ -164,6 +166,12 @@ class AppController(QObject):
         client = await self.manager.sign_in(controller.profile, password=password,
                                             api_key=api_key, remember=remember)
         await controller.replace_client(client)
+        await self._resume_sending()
+
+    async def _resume_sending(self) -> None:
+        """Messages queued while their account had no client go out now."""
+        if self.outbox is not None:
+            await self.outbox.resume()
 
     async def sign_out(self, controller: AccountController) -> None:
         """Log out on the server, forget the secrets and the profile (the demo just stops)."""

@@ -116,17 +116,19 @@ class Outbox(QObject):
             self._last_send[key] = self.clock()
             delay = await self._send(item)
             self._changed(item)
+            if delay is None:
+                return  # the account is not open yet: resume() starts this again
             if delay:
                 await asyncio.sleep(delay)
 
-    async def _send(self, item: OutboxItem) -> float:
-        """Send one item and record the outcome; returns seconds to wait before the next."""
+    async def _send(self, item: OutboxItem) -> float | None:
+        """Send one item and record the outcome; returns seconds to wait before the next,
+        or None when its account has no client yet (at start-up, or signed out): the
+        message waits in the queue, still shown as pending."""
         client = self.client_for(item.account_id)
         if client is None:
-            await self.store.write(lambda c: outbox.failed(
-                c, item.id, QCoreApplication.translate("outbox", "The account is not signed "
-                                                                 "in."), uncertain=False))
-            return 0.0
+            await self.store.write(lambda c: outbox.requeue(c, item.id))
+            return None
         try:
             if item.kind == "text":
                 answer = await client.send_text(item.instance, item.recipient, item.body or "")
