@@ -212,6 +212,7 @@ class AppController(QObject):
             url = self.receiver.url_for(DEMO_ACCOUNT)
             for instance in await client.list_instances():  # the sandbox calls us back
                 await client.update_instance(instance.id, webhook_url=url)
+            self.sandbox.world.demo_messages(4)  # a few first conversations to try
         controller = self._controller(profile, client, demo=True)
         self.accounts.append(controller)
         controller.start()

@@ -631,6 +631,20 @@ class World:
         return key
 
     # ---- demo --------------------------------------------------------------------
+    def demo_messages(self, count: int) -> None:
+        """Contacts write now (the demo's first conversations, once webhooks are set)."""
+        for _ in range(count):
+            self._demo_message()
+
+    def _demo_message(self) -> None:
+        connected = [i for i in self.instances.values() if i.status == "connected"]
+        if not connected:
+            return
+        seed = next(self._timer_seq)
+        inst = connected[seed % len(connected)]
+        sender = f"55119{91230000 + seed % 6:08d}"
+        self._incoming(inst, sender, None, text=phone.opener(seed))
+
     def _demo_activity(self, now: float) -> None:
         interval = self.config.activity_interval
         if not interval:
@@ -640,10 +654,4 @@ class World:
         if now < self._next_activity:
             return
         self._next_activity = now + interval
-        connected = [i for i in self.instances.values() if i.status == "connected"]
-        if not connected:
-            return
-        seed = next(self._timer_seq)
-        inst = connected[seed % len(connected)]
-        sender = f"55119{91230000 + seed % 6:08d}"
-        self._incoming(inst, sender, None, text=phone.opener(seed))
+        self._demo_message()
