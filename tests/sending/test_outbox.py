@@ -53,6 +53,15 @@ class Sending:
             await asyncio.sleep(0.02)
         return found
 
+    async def until_ticks_reach_read(self) -> None:
+        """The contact's phone receives, then reads, the last message sent."""
+        for status in (Tick.DELIVERED, Tick.READ):
+            await self.sandbox.advance(1.5)
+            deadline = time.monotonic() + 5
+            while (await self.messages())[-1][1] < status:
+                assert time.monotonic() < deadline, status
+                await asyncio.sleep(0.02)
+
     async def fault(self, **body: Any) -> None:
         r = await self.sandbox.control.post("/_sandbox/faults", json=body)
         assert r.status_code in (200, 201), r.text
@@ -100,12 +109,7 @@ async def test_pending_then_sent_then_delivered_then_read(sandbox: Sandbox,
         sent = await s.until_state(item.id, "sent")
         assert sent.message_id and not sent.message_id.startswith("local-")
         assert [(m[0], m[1]) for m in await s.messages()] == [(sent.message_id, Tick.SENT)]
-        for status in (Tick.DELIVERED, Tick.READ):
-            await s.sandbox.advance(1.5)
-            deadline = time.monotonic() + 5
-            while (await s.messages())[0][1] < status:
-                assert time.monotonic() < deadline, status
-                await asyncio.sleep(0.02)
+        await s.until_ticks_reach_read()
         assert len(await s.messages()) == 1  # the webhook's echo merged, not a second copy
         assert changed and {CUSTOMER + "@s.whatsapp.net"} == \
             changed[0][ACCOUNT][s.instance]  # type: ignore[index]
@@ -117,6 +121,10 @@ async def test_media_by_url_with_the_type_inferred(sandbox: Sandbox, tmp_path: P
                                          "https://cdn.example.com/nota.pdf", caption="Sua nota")
         assert item.kind == "document"
         assert (await s.until_state(item.id, "sent")).message_id
+        await s.until_ticks_reach_read()
+        (stored,) = await s.store.read(lambda c: c.execute(
+            "SELECT kind, body, status FROM messages WHERE from_me = 1").fetchall())
+        assert tuple(stored) == ("document", "Sua nota", Tick.READ)  # one copy, read
 
 
 async def test_bad_input_is_refused_before_anything_is_stored(sandbox: Sandbox,
