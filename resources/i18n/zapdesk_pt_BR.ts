@@ -579,6 +579,18 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
         <source>edited</source>
         <translation>editada</translation>
     </message>
+    <message>
+        <source>Open media</source>
+        <translation>Abrir mídia</translation>
+    </message>
+    <message>
+        <source>Copy media address</source>
+        <translation>Copiar endereço da mídia</translation>
+    </message>
+    <message>
+        <source>Copy text</source>
+        <translation>Copiar texto</translation>
+    </message>
 </context>
 <context>
     <name>console</name>
@@ -888,13 +900,6 @@ Conectado como: {who}</translation>
     <message>
         <source>No number yet</source>
         <translation>Ainda sem número</translation>
-    </message>
-</context>
-<context>
-    <name>outbox</name>
-    <message>
-        <source>The account is not signed in.</source>
-        <translation>A conta não está conectada.</translation>
     </message>
 </context>
 <context>

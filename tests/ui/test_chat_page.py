@@ -103,8 +103,12 @@ async def test_a_failed_send_is_shown_and_retried_once(qtbot: QtBot, tmp_path: P
         assert page.header.text() == "+55 11 98765-4321"  # the new conversation opened
         shot(env.window, "chat-failed")
         index = page.messages.index(0)
+        menu = page.view.actions_for(index.data(MessageRole.MESSAGE))
+        assert [a.text() for a in menu.actions()] == ["Send again", "Copy text"]
         page.view.doubleClicked.emit(index)
         await until(lambda: statuses(env) == [("vai falhar", Tick.SENT)], what="retried")
+        menu = page.view.actions_for(page.messages.index(0).data(MessageRole.MESSAGE))
+        assert [a.text() for a in menu.actions()] == ["Copy text"]  # sent: no retry
         store = env.app.receiver.store
         count = await store.read(lambda c: c.execute(
             "SELECT count(*) FROM messages WHERE from_me = 1").fetchone()[0])

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.chat_fixtures import store_every_case
@@ -106,9 +106,21 @@ async def test_a_group_shows_who_wrote_and_media_opens(qtbot: QtBot, tmp_path: P
         QDesktopServices.setUrlHandler("https", catcher, "open")
         try:
             view.doubleClicked.emit(model.index(3))
+            menu = view.actions_for(model.index(3).data(MessageRole.MESSAGE))
+            actions = {a.text(): a for a in menu.actions()}
+            assert list(actions) == ["Open media", "Copy media address", "Copy text"]
+            menu.adjustSize()
+            shot(menu, f"chat-menu-{theme}")
+            actions["Open media"].trigger()
         finally:
             QDesktopServices.unsetUrlHandler("https")
-        assert catcher.urls == ["https://cdn.example.com/v.mp4"]
+        assert catcher.urls == ["https://cdn.example.com/v.mp4"] * 2
+        actions["Copy media address"].trigger()
+        assert QGuiApplication.clipboard().text() == "https://cdn.example.com/v.mp4"
+        actions["Copy text"].trigger()
+        assert QGuiApplication.clipboard().text() == "Chegou assim"  # the caption
+        assert [a.text() for a in view.actions_for(
+            model.index(0).data(MessageRole.MESSAGE)).actions()] == ["Copy text"]
         await asyncio.sleep(0.1)
         shot(view, f"chat-group-{theme}")
 

@@ -6,9 +6,18 @@ from __future__ import annotations
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPoint,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QMenu, QWidget
 
 from zapdesk.controller.conversations import MessageRow
 from zapdesk.core.events import Tick
@@ -40,6 +49,9 @@ class ChatView(QListView):
         self.verticalScrollBar().setSingleStep(24)
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.doubleClicked.connect(self._activated)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+        self.menu: QMenu | None = None  # the one open, for tests to find
         self._stick_to_bottom = True
         self._anchor: tuple[QPersistentModelIndex, int] | None = None
         model.modelAboutToBeReset.connect(self.delegate.clear)
@@ -103,9 +115,50 @@ class ChatView(QListView):
         row: MessageRow | None = index.data(MessageRole.MESSAGE)
         if row is None:
             return
-        if row.from_me and row.status == Tick.FAILED:
+        if failed(row):
             self.retry_requested.emit(row)
             return
-        url = (row.media or {}).get("url")
-        if url and str(url).startswith(("https://", "http://")):
-            QDesktopServices.openUrl(QUrl(str(url)))
+        url = media_url(row)
+        if url:
+            QDesktopServices.openUrl(QUrl(url))
+
+    def _context_menu(self, point: QPoint) -> None:
+        row: MessageRow | None = self.indexAt(point).data(MessageRole.MESSAGE)
+        if row is None:
+            return
+        self.menu = self.actions_for(row)
+        if not self.menu.isEmpty():
+            self.menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.menu.popup(self.viewport().mapToGlobal(point))
+
+    def actions_for(self, row: MessageRow) -> QMenu:
+        """What the operator can do with one message: the double-click's action, and more."""
+        translate = QCoreApplication.translate
+        menu = QMenu(self)
+        if failed(row):
+            menu.addAction(translate("chat", "Send again"),
+                           lambda: self.retry_requested.emit(row))
+        url = media_url(row)
+        if url:
+            menu.addAction(translate("chat", "Open media"),
+                           lambda: QDesktopServices.openUrl(QUrl(url)))
+            menu.addAction(translate("chat", "Copy media address"), lambda: copy(url))
+        if row.text and row.deleted_at is None:
+            text = row.text
+            menu.addAction(translate("chat", "Copy text"), lambda: copy(text))
+        return menu
+
+
+def failed(row: MessageRow) -> bool:
+    return row.from_me and row.status == Tick.FAILED
+
+
+def media_url(row: MessageRow) -> str | None:
+    url = str((row.media or {}).get("url") or "")
+    return url if url.startswith(("https://", "http://")) else None
+
+
+def copy(text: str) -> None:
+    clipboard = QGuiApplication.clipboard()
+    if clipboard is not None:
+        clipboard.setText(text)
