@@ -349,6 +349,10 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
         <translation>zapdesk</translation>
     </message>
     <message>
+        <source>1 unread message</source>
+        <translation>1 mensagem não lida</translation>
+    </message>
+    <message>
         <source>{count} unread messages</source>
         <translation>{count} mensagens não lidas</translation>
     </message>
@@ -946,6 +950,10 @@ Conectado como: {who}</translation>
     <message>
         <source>Events received since start: {count} · last event: {last}</source>
         <translation>Eventos recebidos desde o início: {count} · último evento: {last}</translation>
+    </message>
+    <message>
+        <source>1 malformed request was refused (see the log).</source>
+        <translation>1 requisição malformada foi recusada (veja o log).</translation>
     </message>
     <message>
         <source>{count} malformed requests were refused (see the log).</source>

@@ -10,6 +10,7 @@ import json
 import sys
 from pathlib import Path
 
+import httpx
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -152,6 +153,12 @@ async def test_the_account_pane_shows_how_receiving_goes(qtbot: QtBot, tmp_path:
         assert "No events for 45 minutes" in pane.receiving_warning.text()
         assert pane.receiving_warning.isVisible()
         shot(env.window, f"account-quiet-{theme}")
+        async with httpx.AsyncClient() as client:  # a malformed delivery, then another
+            for n, said in ((1, "1 malformed request was refused"),
+                            (2, "2 malformed requests were refused")):
+                assert (await client.post(url, content=b"{not json")).status_code == 400
+                await until(lambda said=said: said in pane.receiving_warning.text(),
+                            what=f"{n} refusal(s) counted: {pane.receiving_warning.text()!r}")
 
 
 async def test_a_busy_listener_port_is_said_and_the_console_still_works(

@@ -134,8 +134,10 @@ class TrayNotifier(QObject):
             if total else translate("attention", "zapdesk"))
         if self.tray is not None:
             self.tray.setIcon(tray_icon(total))
-            self.tray.setToolTip(translate("attention", "{count} unread messages").format(
-                count=total) if total else translate("attention", "No unread messages"))
+            self.tray.setToolTip(
+                translate("attention", "No unread messages") if total == 0 else
+                translate("attention", "1 unread message") if total == 1 else
+                translate("attention", "{count} unread messages").format(count=total))
 
 
 def preview(message: MessageRow) -> str:

@@ -40,8 +40,11 @@ def receiving_lines(app: AppController, account: AccountController,
         info.append(translate("webhooks", "Events received since start: {count} · last event: "
                                           "{last}").format(count=health.received, last=last))
         if health.refused:
-            warnings.append(translate("webhooks", "{count} malformed requests were refused "
-                                                  "(see the log).").format(count=health.refused))
+            warnings.append(
+                translate("webhooks", "1 malformed request was refused (see the log).")
+                if health.refused == 1 else
+                translate("webhooks", "{count} malformed requests were refused (see the log).")
+                .format(count=health.refused))
     connected = any(i.known_status == Status.CONNECTED for i in account.instances)
     quiet = receiver.quiet_minutes(account.profile.id, connected, now)
     if quiet is not None:
