@@ -905,6 +905,10 @@ Conectado como: {who}</translation>
         <source>No number yet</source>
         <translation>Ainda sem número</translation>
     </message>
+    <message>
+        <source>{instance}, {unread} unread</source>
+        <translation>{instance}, {unread} não lidas</translation>
+    </message>
 </context>
 <context>
     <name>status</name>

@@ -17,7 +17,7 @@ from zapdesk.core.events import Tick
 from zapdesk.store import queries
 from zapdesk.store.database import connect, database_path
 from zapdesk.store.rawlog import RawLogLimits, prune
-from zapdesk.store.schema import VERSION
+from zapdesk.store.schema import MIGRATIONS, VERSION
 from zapdesk.store.store import Store
 from zapdesk.webhooks.parser import parse
 
@@ -49,6 +49,36 @@ async def test_fresh_database_is_wal_at_the_current_version(store: Store) -> Non
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         conn.close()
+
+
+async def test_an_older_database_is_migrated_in_place_keeping_its_messages(
+        tmp_path: Path) -> None:
+    path = database_path(tmp_path)
+    conn = sqlite3.connect(path)
+    for number, script in enumerate(MIGRATIONS[:2]):  # as zapdesk with schema 2 left it
+        conn.executescript(f"BEGIN; {script} PRAGMA user_version = {number + 1}; COMMIT;")
+    conn.execute("INSERT INTO conversations (account_id, instance, jid) VALUES (?, ?, ?)",
+                 (ACCOUNT, "inst_abc123", "5521999990000@s.whatsapp.net"))
+    conn.execute("INSERT INTO messages (conversation_id, account_id, instance, message_id, "
+                 "from_me, at, kind, body, received_at) VALUES (1, ?, 'inst_abc123', 'OLD', 0, "
+                 "1704456000, 'text', 'de antes', 0)", (ACCOUNT,))
+    conn.commit()
+    conn.close()
+    store = Store(tmp_path)
+    await store.open()
+    try:
+        await receive(store, text_message("U1", "oi"))
+        assert {m.text for m in await all_messages(store)} == {"de antes", "oi"}
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == VERSION
+        plan = " ".join(str(r[3]) for r in conn.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM messages WHERE conversation_id = 1 "
+            "AND from_me = 0 AND id > 0"))
+        conn.close()
+        assert "messages_incoming" in plan, plan  # unread counts use the new index
+        assert await store.read(queries.unread_by_instance) == {(ACCOUNT, "inst_abc123"): 2}
+    finally:
+        await store.close()
 
 
 async def test_a_database_from_a_newer_zapdesk_is_refused_untouched(tmp_path: Path) -> None:
@@ -249,6 +279,8 @@ async def test_reading_clears_unread_and_needs_reply_follows_the_last_message(
         await receive(reopened, text_message("U3", "e agora?", timestamp=1704457000))
         unread = {c.jid: c.unread for c in await reopened.read(queries.conversations)}
         assert unread[p.JID] == 1
+        assert await reopened.read(queries.unread_by_instance) == {
+            (ACCOUNT, "inst_abc123"): 2}  # U3, and O1 of the other conversation
     finally:
         await reopened.close()
         await store.open()  # the fixture closes it again

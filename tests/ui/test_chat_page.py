@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from tests.ui.conftest import Env, console_env, shot, until
 from zapdesk.controller.account import AccountController
 from zapdesk.core.events import Tick
+from zapdesk.ui.instance_model import Role
 from zapdesk.ui.message_model import MessageRole
 
 pytestmark = pytest.mark.asyncio
@@ -239,3 +240,38 @@ async def test_pending_messages_go_out_after_a_restart(qtbot: QtBot, tmp_path: P
             assert await state() == "sent"
         finally:
             await again.close()
+
+
+async def test_each_instance_shows_its_unread_count(qtbot: QtBot, tmp_path: Path, theme: str
+                                                    ) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account, first = await ready(env)
+        second = await account.create("Suporte", env.app.webhook_url(account))
+        await env.advance(2)
+        code = await env.qr_code(second.id)
+        assert (await env.phone(second.id, "scan", code=code)).status_code == 200
+        await until(lambda: account.instance(second.id).status == "connected")  # type: ignore
+        model = env.console.model
+
+        def unread(instance_id: str) -> int:
+            return int(model.instance_index(account, instance_id).data(Role.UNREAD))
+
+        await env.phone(first, "incoming", **{"from": CUSTOMER, "pushName": "Maria",
+                                              "text": "Oi, bom dia"})
+        for text in ("Preciso da segunda via", "do boleto de novembro"):
+            await env.phone(second.id, "incoming", **{"from": "5521999990000",
+                                                      "pushName": "Zé", "text": text})
+        await until(lambda: (unread(first), unread(second.id)) == (1, 2),
+                    what="each instance counts its own unread messages")
+        said = model.instance_index(account, second.id).data(
+            Qt.ItemDataRole.AccessibleTextRole)
+        assert said == "Suporte, Connected, 2 unread"
+        await asyncio.sleep(0.1)
+        shot(env.window, f"instance-unread-{theme}")
+        env.console.select(account, second.id)  # reading Zé's conversation
+        page = env.console.chat_page
+        await until(lambda: page.list_model.rows and page.list_model.rows[0].name == "Zé")
+        page.list.clicked.emit(page.list_model.index(0))
+        await until(lambda: (unread(first), unread(second.id)) == (1, 0),
+                    what="reading clears only that instance's count")
+        assert "1 unread" in env.window.windowTitle()

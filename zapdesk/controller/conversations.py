@@ -69,9 +69,9 @@ class Conversations(QObject):
         return await self._store().read(lambda c: queries.incoming_since(
             c, after_id, received_after=received_after))
 
-    async def unread_total(self) -> int:
-        rows = await self._store().read(queries.conversations)
-        return sum(r.unread for r in rows)
+    async def unread_counts(self) -> dict[tuple[str, str], int]:
+        """Unread messages per (account id, instance id); absent means none."""
+        return await self._store().read(queries.unread_by_instance)
 
     async def mark_read(self, row: ConversationRow) -> None:
         if await self._store().write(lambda c: queries.mark_read(c, row.id)):

@@ -166,6 +166,15 @@ def event_counts(conn: sqlite3.Connection, account_id: str) -> EventCounts:
     return EventCounts(int(row[0]), row[1], int(row[2]))
 
 
+def unread_by_instance(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
+    """Unread messages per (account, instance), for every instance that has any."""
+    rows = conn.execute(
+        "SELECT c.account_id, c.instance, count(*) FROM conversations c JOIN messages u "
+        "ON u.conversation_id = c.id AND u.from_me = 0 AND u.id > c.read_upto "
+        "GROUP BY c.account_id, c.instance")
+    return {(str(a), str(i)): int(n) for a, i, n in rows}
+
+
 def mark_read(conn: sqlite3.Connection, conversation_id: int) -> bool:
     """Everything in the conversation up to now counts as read (a write: run it on the
     writer). Unread counts are derived from this mark, so they survive restarts. True when

@@ -149,6 +149,9 @@ def preview(message: MessageRow) -> str:
 
 
 class Attention(QObject):
+    # {(account id, instance id): unread}, after every change: the instance list's badges
+    unread_changed = Signal(object)
+
     def __init__(self, conversations: Conversations, notifier: Notifier, spawn: Spawn, *,
                  focused: Callable[[], bool], previews: bool = True, sound: bool = False
                  ) -> None:
@@ -160,6 +163,7 @@ class Attention(QObject):
         self.previews = previews
         self.sound = sound
         self.unread = 0
+        self.unread_by_instance: dict[tuple[str, str], int] = {}
         self._seen: int | None = None  # the newest message id already considered
         self._notified: set[int] = set()  # conversations with notifications showing
         self._started = time.time()  # messages stored before this are not news
@@ -193,8 +197,12 @@ class Attention(QObject):
             fresh = await self.conversations.incoming_since(self._seen)
         if fresh:
             self._seen = max(m.id for m in fresh)
-        self.unread = await self.conversations.unread_total()
+        counts = await self.conversations.unread_counts()
+        self.unread = sum(counts.values())
         self.notifier.show_unread(self.unread)
+        if counts != self.unread_by_instance:
+            self.unread_by_instance = counts
+            self.unread_changed.emit(counts)
         for conversation_id in list(self._notified):  # read since: take them back
             row = await self.conversations.conversation(conversation_id)
             if row is None or row.unread == 0:

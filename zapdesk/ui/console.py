@@ -173,6 +173,7 @@ class Console:
                                    focused=window.isActiveWindow,
                                    previews=settings.notification_previews,
                                    sound=settings.notification_sound)
+        self.attention.unread_changed.connect(self.model.set_unread)
         self.account_pane = AccountPane(app, self.page)
         self.account_pane.sign_out_requested.connect(self.sign_out)
         self.account_pane.sign_in_requested.connect(self.open_sign_in_again)

@@ -148,10 +148,12 @@ class InstanceDelegate(QStyledItemDelegate):
         painter.setPen(colour if not selected else text)
         painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, word)
         right = pill.left() - PAD
-        if unread:
+        phone_right = rect.right()
+        if unread:  # under the pill, where the eye already goes for the state
             badge = str(unread) if unread < 1000 else "999+"
             badge_w = max(line, metrics.horizontalAdvance(badge) + 10)
-            badge_rect = QRect(right - badge_w, rect.top() + line + 4, badge_w, line)
+            badge_rect = QRect(rect.right() - badge_w, rect.top() + line + 4, badge_w, line)
+            phone_right = badge_rect.left() - PAD
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.status_color("connected", option.palette))
             painter.drawRoundedRect(badge_rect, line / 2, line / 2)
@@ -167,6 +169,7 @@ class InstanceDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         phone = format_phone(inst.phone) if inst.phone else QCoreApplication.translate(
             "list", "No number yet")
-        painter.drawText(QRect(rect.left(), rect.top() + line + 4, right - rect.left(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, phone)
+        painter.drawText(QRect(rect.left(), rect.top() + line + 4, phone_right - rect.left(),
+                               line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         phone)
 

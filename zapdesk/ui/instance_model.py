@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -45,6 +46,7 @@ class InstanceTreeModel(QAbstractItemModel):
         self._app = app
         self._accounts: list[AccountController] = []
         self._rows: list[list[Instance]] = []
+        self._unread: dict[tuple[str, str], int] = {}  # (account id, instance id)
         app.accounts_changed.connect(self._sync_accounts)
         self._sync_accounts()
 
@@ -101,10 +103,26 @@ class InstanceTreeModel(QAbstractItemModel):
         if role == Role.FILTER:
             return " ".join([inst.name, inst.phone or "", inst.status, status_word(inst.status)])
         if role == Role.UNREAD:
-            return 0
+            return self._unread_of(account_row, inst)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{inst.name}, {status_word(inst.status)}"
+            unread = self._unread_of(account_row, inst)
+            said = f"{inst.name}, {status_word(inst.status)}"
+            return said if not unread else QCoreApplication.translate(
+                "list", "{instance}, {unread} unread").format(instance=said, unread=unread)
         return None
+
+    def _unread_of(self, account_row: int, inst: Instance) -> int:
+        return self._unread.get((self._accounts[account_row].profile.id, inst.id), 0)
+
+    def set_unread(self, counts: dict[tuple[str, str], int]) -> None:
+        """New unread counts: repaint the instances whose count moved."""
+        before, self._unread = self._unread, dict(counts)
+        for account_row, account in enumerate(self._accounts):
+            for row, inst in enumerate(self._rows[account_row]):
+                key = (account.profile.id, inst.id)
+                if before.get(key, 0) != self._unread.get(key, 0):
+                    index = self.index(row, 0, self.index(account_row))
+                    self.dataChanged.emit(index, index, [Role.UNREAD])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
