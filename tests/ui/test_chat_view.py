@@ -13,12 +13,12 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.chat_fixtures import store_every_case
-from tests.ui.conftest import console_env, shot
+from tests.ui.conftest import console_env, shot, until
 from tests.webhooks import payloads as p
 from zapdesk.controller.conversations import Conversations
 from zapdesk.core.events import Tick
 from zapdesk.store import outbox
-from zapdesk.ui.chat_view import ChatView
+from zapdesk.ui.chat_view import EDGE, ChatView
 from zapdesk.ui.message_model import MessageModel, MessageRole
 from zapdesk.webhooks.parser import parse
 
@@ -125,24 +125,52 @@ async def test_a_group_shows_who_wrote_and_media_opens(qtbot: QtBot, tmp_path: P
         shot(view, f"chat-group-{theme}")
 
 
+def long_conversation(conn: Any, count: int = 1050) -> int:
+    """Messages M0 (oldest) … M{count-1}, one a second."""
+    conn.execute("INSERT INTO conversations (account_id, instance, jid) VALUES "
+                 "('a', 'i', '5511987654321@s.whatsapp.net')")
+    conversation = int(conn.execute("SELECT last_insert_rowid()").fetchone()[0])
+    conn.executemany(
+        "INSERT INTO messages (conversation_id, account_id, instance, message_id, "
+        "from_me, at, kind, body, received_at) VALUES (?, 'a', 'i', ?, 0, ?, 'text', "
+        "?, 0)", [(conversation, f"M{n}", 1_700_000_000 + n, f"n{n}") for n in range(count)])
+    return conversation
+
+
+async def test_the_view_reads_and_measures_the_next_page_before_it_is_reached(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        await env.signed_in()
+        conversation = await env.app.receiver.store.write(long_conversation)
+        model = MessageModel(Conversations(env.app))
+        view = ChatView(model, env.app.tasks.spawn)
+        qtbot.addWidget(view)
+        view.resize(600, 400)
+        view.show()
+        await model.open(conversation, is_group=False)
+        await until(lambda: view.verticalScrollBar().value() > 0, what="at the newest")
+        bar = view.verticalScrollBar()
+        first = model.rows[0]
+        bar.setValue(EDGE + view.viewport().height())  # near the top, not at the edge yet
+        await until(lambda: "older" in model._ahead and not view._warming,
+                    what="the older page fetched and measured")
+        assert model.rows[0] is first  # nothing inserted yet: what is on screen stays put
+        ahead = model._ahead["older"][1]
+        width = view.delegate.view_width()
+        measured = {key[0] for key in view.delegate._layouts if key[1] == width}
+        assert {r.id for r in ahead} <= measured
+        bar.setValue(0)  # the edge: the page goes in, and the same message stays on top
+        await until(lambda: model.rows[0].id == ahead[0].id, what="the page inserted")
+        await until(lambda: view.indexAt(view.viewport().rect().topLeft()).data(
+            MessageRole.MESSAGE).id == first.id, what="the view kept its place")
+        assert bar.value() > 0  # with room above it to scroll on
+
+
 async def test_paging_keeps_a_contiguous_window_from_end_to_end(qtbot: QtBot, tmp_path: Path
                                                                 ) -> None:
     async with console_env(qtbot, tmp_path) as env:
         await env.signed_in()
-        store = env.app.receiver.store
-
-        def fill(conn: Any) -> int:
-            conn.execute("INSERT INTO conversations (account_id, instance, jid) VALUES "
-                         "('a', 'i', '5511987654321@s.whatsapp.net')")
-            conversation = int(conn.execute("SELECT last_insert_rowid()").fetchone()[0])
-            conn.executemany(
-                "INSERT INTO messages (conversation_id, account_id, instance, message_id, "
-                "from_me, at, kind, body, received_at) VALUES (?, 'a', 'i', ?, 0, ?, 'text', "
-                "?, 0)", [(conversation, f"M{n}", 1_700_000_000 + n, f"n{n}")
-                          for n in range(1050)])
-            return conversation
-
-        conversation = await store.write(fill)
+        conversation = await env.app.receiver.store.write(long_conversation)
         model = MessageModel(Conversations(env.app))
 
         def numbers() -> list[int]:
@@ -152,13 +180,41 @@ async def test_paging_keeps_a_contiguous_window_from_end_to_end(qtbot: QtBot, tm
             found = numbers()
             return found == list(range(found[0], found[0] + len(found)))
 
+        conversations = model.conversations
+        queries: list[object] = []
+        real_page = conversations.page
+
+        async def counted_page(*args: Any, **kwargs: Any) -> Any:
+            queries.append(kwargs)
+            return await real_page(*args, **kwargs)
+
+        conversations.page = counted_page  # type: ignore[method-assign]
         await model.open(conversation, is_group=False)
         assert numbers()[-1] == 1049 and model.has_older and not model.has_newer
-        while model.has_older:
-            assert await model.load_older() > 0
+        turn = 0
+        while model.has_older:  # every other page fetched ahead, as the view does
+            turn += 1
+            if turn % 2:
+                ahead = await model.prefetch("older")
+                assert [a[0].message_id for a in ahead][-1] == f"M{numbers()[0] - 1}"
+                assert ahead[0][1]  # the page's first row will top the window: a day break
+                asked = len(queries)
+                assert await model.load_older() > 0
+                assert len(queries) == asked  # inserted from what was fetched ahead
+            else:
+                assert await model.load_older() > 0
             assert contiguous() and model.rowCount() <= model.WINDOW
         assert numbers()[0] == 0 and model.has_newer  # the newest were let go on the way
+        assert await model.prefetch("older") == []  # nothing older to fetch
         while model.has_newer:
+            assert await model.prefetch("newer") or not model.has_newer
             assert await model.load_newer() > 0
             assert contiguous() and model.rowCount() <= model.WINDOW
         assert numbers()[-1] == 1049
+        # A page fetched ahead is dropped when the window is re-read (it may be stale).
+        await model.load_older()
+        await model.prefetch("older")
+        await model.refresh()
+        asked = len(queries)
+        await model.load_older()
+        assert len(queries) == asked + 1 and contiguous()

@@ -33,7 +33,7 @@ from zapdesk.ui.message_layout import (
     reactions_text,
     when,
 )
-from zapdesk.ui.message_model import MessageRole
+from zapdesk.ui.message_model import LayoutArgs, MessageRole
 
 Index = QModelIndex | QPersistentModelIndex
 _CACHE = 4000
@@ -133,7 +133,13 @@ class MessageDelegate(QStyledItemDelegate):
         return image
 
     def layout_of(self, index: Index, width: int) -> BubbleLayout:
-        row, day_break, show_sender = index.data(MessageRole.LAYOUT)
+        return self.layout_for(index.data(MessageRole.LAYOUT), width)
+
+    def view_width(self) -> int:
+        return self.view.viewport().width()
+
+    def layout_for(self, args: LayoutArgs, width: int) -> BubbleLayout:
+        row, day_break, show_sender = args
         # Cheap to build, and everything that changes a bubble's size is in it (the text
         # changes only with edited_at; the footer only with the failure and the edit).
         key = (row.id, width, day_break, show_sender, row.edited_at, row.deleted_at,
@@ -152,7 +158,7 @@ class MessageDelegate(QStyledItemDelegate):
 
     def _width(self, option: QStyleOptionViewItem) -> int:
         width = option.rect.width()
-        return width if width > 0 else self.view.viewport().width()
+        return width if width > 0 else self.view_width()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self._width(option)

@@ -37,6 +37,19 @@ def day(seconds: int) -> tuple[int, int, int]:
     return moment.year, moment.month, moment.day
 
 
+LayoutArgs = tuple[MessageRow, bool, bool]  # (row, day break, show sender)
+
+
+def layout_args(previous: MessageRow | None, row: MessageRow, is_group: bool) -> LayoutArgs:
+    """What decides a bubble's shape besides the row: a date separator when the day changes
+    (or at the top of the window), the sender's name in groups once per run of one author."""
+    day_break = previous is None or day(previous.at) != day(row.at)
+    show_sender = is_group and not row.from_me and (
+        previous is None or previous.from_me or previous.sender_jid != row.sender_jid
+        or day_break)
+    return row, day_break, show_sender
+
+
 class MessageModel(QAbstractListModel):
     PAGE = 100
     WINDOW = 400  # rows kept; beyond it, the far end is dropped (and paged in again later)
@@ -53,6 +66,10 @@ class MessageModel(QAbstractListModel):
         self.busy = False
         self.last_load_ms = 0.0
         self.focus: int | None = None  # the row to show after opening (a search hit)
+        # A page fetched ahead of need, with the edge row it continues from:
+        # {"older"|"newer": (edge row, page)}. Used only while that row is still the edge.
+        self._ahead: dict[str, tuple[MessageRow, list[MessageRow]]] = {}
+        self._prefetching = False
 
     # ---- Qt ------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
@@ -66,24 +83,13 @@ class MessageModel(QAbstractListModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return row.text or ""
-        if role == MessageRole.LAYOUT:
-            return row, self._day_break(index.row()), self._show_sender(index.row())
-        if role == MessageRole.DAY_BREAK:
-            return self._day_break(index.row())
-        if role == MessageRole.SHOW_SENDER:
-            return self._show_sender(index.row())
+        if role in (MessageRole.LAYOUT, MessageRole.DAY_BREAK, MessageRole.SHOW_SENDER):
+            position = index.row()
+            args = layout_args(self.rows[position - 1] if position else None, row,
+                               self.is_group)
+            return args if role == MessageRole.LAYOUT else \
+                args[1] if role == MessageRole.DAY_BREAK else args[2]
         return None
-
-    def _day_break(self, position: int) -> bool:
-        return position == 0 or day(self.rows[position - 1].at) != day(self.rows[position].at)
-
-    def _show_sender(self, position: int) -> bool:
-        row = self.rows[position]
-        if not self.is_group or row.from_me:
-            return False
-        previous = self.rows[position - 1] if position else None
-        return previous is None or previous.from_me or \
-            previous.sender_jid != row.sender_jid or day(previous.at) != day(row.at)
 
     # ---- paging --------------------------------------------------------------------
     async def open(self, conversation_id: int, *, is_group: bool,
@@ -106,6 +112,7 @@ class MessageModel(QAbstractListModel):
         finally:
             self.busy = False
         self.beginResetModel()
+        self._ahead.clear()
         self.conversation_id, self.is_group = conversation_id, is_group
         self.rows = rows
         self.has_older, self.has_newer = older, newer
@@ -115,9 +122,52 @@ class MessageModel(QAbstractListModel):
 
     def close(self) -> None:
         self.beginResetModel()
+        self._ahead.clear()
         self.rows, self.conversation_id = [], None
         self.has_older = self.has_newer = False
         self.endResetModel()
+
+    async def prefetch(self, direction: str) -> list[LayoutArgs]:
+        """Fetch the next page towards ``direction`` ("older" or "newer") before the view
+        needs it, so that reaching the edge costs no query; returns its rows with their
+        layout arguments as they will stand once inserted (for the delegate to measure in
+        idle time), or nothing when there is nothing to fetch or it is already fetched."""
+        more = self.has_older if direction == "older" else self.has_newer
+        if self.busy or self._prefetching or not more or not self.rows or \
+                self.conversation_id is None:
+            return []
+        edge = self.rows[0] if direction == "older" else self.rows[-1]
+        if direction in self._ahead and self._ahead[direction][0] == edge:
+            return []
+        conversation = self.conversation_id
+        self._prefetching = True
+        try:
+            page = await self._fetch(conversation, direction, edge)
+        finally:
+            self._prefetching = False
+        edge_now = (self.rows[0] if direction == "older" else self.rows[-1]) if self.rows \
+            else None
+        if conversation != self.conversation_id or edge_now != edge or not page:
+            return []
+        self._ahead[direction] = (edge, page)
+        previous: MessageRow | None = None if direction == "older" else edge
+        args = []
+        for row in page:
+            args.append(layout_args(previous, row, self.is_group))
+            previous = row
+        return args
+
+    async def _fetch(self, conversation: int, direction: str, edge: MessageRow
+                     ) -> list[MessageRow]:
+        """The page beyond ``edge``: the one fetched ahead when it is still current."""
+        ahead = self._ahead.pop(direction, None)
+        if ahead is not None and ahead[0] == edge:
+            return ahead[1]
+        if direction == "older":
+            return await self.conversations.page(conversation, before=(edge.at, edge.id),
+                                                 limit=self.PAGE)
+        return await self.conversations.page(conversation, after=(edge.at, edge.id),
+                                             limit=self.PAGE)
 
     async def load_older(self) -> int:
         """Page in older messages at the top; returns how many came."""
@@ -126,8 +176,7 @@ class MessageModel(QAbstractListModel):
         self.busy = True
         conversation, first = self.conversation_id, self.rows[0]
         try:
-            older = await self.conversations.page(conversation, before=(first.at, first.id),
-                                                  limit=self.PAGE)
+            older = await self._fetch(conversation, "older", first)
         finally:
             self.busy = False
         if conversation != self.conversation_id or not self.rows or self.rows[0] != first:
@@ -147,8 +196,7 @@ class MessageModel(QAbstractListModel):
         self.busy = True
         conversation, last = self.conversation_id, self.rows[-1]
         try:
-            newer = await self.conversations.page(conversation, after=(last.at, last.id),
-                                                  limit=self.PAGE)
+            newer = await self._fetch(conversation, "newer", last)
         finally:
             self.busy = False
         if conversation != self.conversation_id or not self.rows or self.rows[-1] != last:
@@ -182,6 +230,7 @@ class MessageModel(QAbstractListModel):
         Re-read the window (and what follows it when it ends at the newest message)."""
         if self.busy or self.conversation_id is None:
             return
+        self._ahead.clear()  # what was fetched ahead may be as stale as the window
         if not self.rows:
             await self.open(self.conversation_id, is_group=self.is_group)
             return
