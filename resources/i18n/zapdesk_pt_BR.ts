@@ -564,6 +564,10 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
         <translation>Legenda</translation>
     </message>
     <message>
+        <source>From the address ({kind})</source>
+        <translation>Pelo endereço ({kind})</translation>
+    </message>
+    <message>
         <source>Number, e.g. (11) 99999-9999</source>
         <translation>Número, ex.: (11) 99999-9999</translation>
     </message>

@@ -183,16 +183,32 @@ async def test_media_by_url_with_a_caption(qtbot: QtBot, tmp_path: Path) -> None
         page.composer.open_media()
         dialog = page.composer.dialog
         assert dialog is not None and not dialog.ok.isEnabled()
+        height = dialog.height()
         dialog.url.edit.setText("ftp://arquivos/boleto.pdf")
         assert not dialog.ok.isEnabled() and dialog.url.problem.text()  # says what is wrong
+        assert dialog.height() > height  # grown to show the reason whole
         dialog.url.edit.setText("https://cdn.example.com/boleto-123.pdf")
+        assert dialog.height() == height  # and back, leaving no gap where it was
+        assert dialog.kind.itemText(0) == "From the address (Document)"
         dialog.caption.edit.setText("Vence dia 10")
         assert dialog.ok.isEnabled()
+        shot(dialog, "media-dialog")
         dialog.ok.click()
         await until(lambda: page.messages.rowCount() == 2, what="the document in the chat")
         sent = page.messages.rows[-1]
         assert (sent.kind, sent.text) == ("document", "Vence dia 10")
         assert sent.media is not None and sent.media["url"].endswith("boleto-123.pdf")
+        await until(lambda: page.messages.rows[-1].status == Tick.SENT, what="sent")
+        # An address without a telling extension: the guess is overridden.
+        page.composer.open_media()
+        dialog = page.composer.dialog
+        assert dialog is not None
+        dialog.url.edit.setText("https://cdn.example.com/audio?id=77")
+        assert dialog.kind.itemText(0) == "From the address (Document)"
+        dialog.kind.setCurrentIndex(dialog.kind.findData("audio"))
+        dialog.ok.click()
+        await until(lambda: page.messages.rowCount() == 3, what="the audio in the chat")
+        assert page.messages.rows[-1].kind == "audio"
         await until(lambda: page.messages.rows[-1].status == Tick.SENT, what="sent")
 
 

@@ -49,11 +49,11 @@ class MediaDialog(FormDialog):
         self.url = Field(self, lambda v: validation.http_url(v, field="mediaUrl"),
                          placeholder="https://…/foto.jpg")
         self.kind = QComboBox(self)
+        self.kinds = {"image": translate("chat", "Image"), "video": translate("chat", "Video"),
+                      "audio": translate("chat", "Audio"),
+                      "document": translate("chat", "Document")}
         self.kind.addItem(translate("chat", "From the address"), None)
-        for value, label in (("image", translate("chat", "Image")),
-                             ("video", translate("chat", "Video")),
-                             ("audio", translate("chat", "Audio")),
-                             ("document", translate("chat", "Document"))):
+        for value, label in self.kinds.items():
             self.kind.addItem(label, value)
         self.caption = Field(self, placeholder=translate("chat", "Optional"))
         self.form.addRow(translate("chat", "Address (URL)"), self.url)
@@ -65,6 +65,12 @@ class MediaDialog(FormDialog):
     def _url_changed(self) -> None:
         self.url.validate()
         self.revalidate()
+        # Say what "from the address" will send, so a wrong guess can be overridden.
+        url = self.url.text().strip()
+        guessed = self.kinds[validation.media_type_for(url)] if url else None
+        self.kind.setItemText(0, QCoreApplication.translate(
+            "chat", "From the address ({kind})").format(kind=guessed) if guessed else
+            QCoreApplication.translate("chat", "From the address"))
 
     def is_valid(self) -> bool:
         return bool(self.url.text().strip()) and self.url.validate()

@@ -11,7 +11,7 @@ import asyncio
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -72,7 +72,12 @@ class Field(QWidget):
         self.problem.setStyleSheet(f"color: {theme.pick(theme.WARNING).name()}")
         if show != self.problem.isVisibleTo(self):
             self.problem.setVisible(show)
-            self.window().adjustSize()  # grow (or shrink back) so the message is never cut
+            # Grow (or shrink back) so the message is never cut and leaves no gap: the
+            # layouts learn of the change through posted events, from the field up to the
+            # dialog one level per round, so deliver those first.
+            for _level in range(4):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.window().adjustSize()
         return not message
 
 
