@@ -50,8 +50,10 @@ def texts(count: int) -> list[str]:
 def figures(frames: list[float]) -> str:
     ordered = sorted(frames)
     p95 = ordered[int(len(ordered) * 0.95) - 1]
+    late = sum(1 for f in frames if f > 1000 / 60)
     return (f"{len(frames)} frames, median {statistics.median(ordered):.2f} ms, "
-            f"p95 {p95:.2f} ms, max {ordered[-1]:.1f} ms, total {sum(frames) / 1000:.1f} s")
+            f"p95 {p95:.2f} ms, max {ordered[-1]:.1f} ms, over 16.7 ms: {late}, "
+            f"total {sum(frames) / 1000:.1f} s")
 
 
 async def fill(app: AppController, bodies: list[str]) -> int:

@@ -22,17 +22,23 @@ pytestmark = pytest.mark.asyncio
 CUSTOMER = "5511987654321"
 
 
-async def ready(env: Env) -> tuple[AccountController, str]:
-    account = await env.signed_in()
-    created = await account.create("Vendas", env.app.webhook_url(account))
+async def connected(env: Env, account: AccountController, name: str) -> str:
+    """A new instance of ``account``, paired, calling this app's listener."""
+    created = await account.create(name, env.app.webhook_url(account))
     await env.advance(2)
     code = await env.qr_code(created.id)
     assert (await env.phone(created.id, "scan", code=code)).status_code == 200
     await until(lambda: account.instance(created.id) is not None
                 and account.instance(created.id).status == "connected")  # type: ignore
+    return created.id
+
+
+async def ready(env: Env) -> tuple[AccountController, str]:
+    account = await env.signed_in()
+    instance_id = await connected(env, account, "Vendas")
     env.window.resize(1200, 800)
-    env.console.select(account, created.id)
-    return account, created.id
+    env.console.select(account, instance_id)
+    return account, instance_id
 
 
 def press_enter(widget: object) -> None:
@@ -135,17 +141,14 @@ async def test_search_and_needs_reply_lead_to_the_conversation(qtbot: QtBot, tmp
                                                                ) -> None:
     async with console_env(qtbot, tmp_path) as env:
         account, first = await ready(env)
-        second = await account.create("Suporte", env.app.webhook_url(account))
-        await env.advance(2)
-        code = await env.qr_code(second.id)
-        assert (await env.phone(second.id, "scan", code=code)).status_code == 200
+        second = await connected(env, account, "Suporte")
         await env.phone(first, "incoming", **{"from": CUSTOMER, "pushName": "Maria",
                                               "text": "Quero trocar o tamanho da blusa"})
-        await env.phone(second.id, "incoming", **{"from": "5521999990000", "pushName": "Zé",
+        await env.phone(second, "incoming", **{"from": "5521999990000", "pushName": "Zé",
                                                   "text": "Nota fiscal por favor"})
         page = env.console.chat_page
         await until(lambda: page.list_model.rowCount() == 1)
-        env.console.select(account, second.id)
+        env.console.select(account, second)
         await until(lambda: page.list_model.rows and page.list_model.rows[0].name == "Zé")
         page.composer.set_target(None)
         page.list.clicked.emit(page.list_model.index(0))
@@ -262,11 +265,7 @@ async def test_each_instance_shows_its_unread_count(qtbot: QtBot, tmp_path: Path
                                                     ) -> None:
     async with console_env(qtbot, tmp_path) as env:
         account, first = await ready(env)
-        second = await account.create("Suporte", env.app.webhook_url(account))
-        await env.advance(2)
-        code = await env.qr_code(second.id)
-        assert (await env.phone(second.id, "scan", code=code)).status_code == 200
-        await until(lambda: account.instance(second.id).status == "connected")  # type: ignore
+        second = await connected(env, account, "Suporte")
         model = env.console.model
 
         def unread(instance_id: str) -> int:
@@ -275,19 +274,19 @@ async def test_each_instance_shows_its_unread_count(qtbot: QtBot, tmp_path: Path
         await env.phone(first, "incoming", **{"from": CUSTOMER, "pushName": "Maria",
                                               "text": "Oi, bom dia"})
         for text in ("Preciso da segunda via", "do boleto de novembro"):
-            await env.phone(second.id, "incoming", **{"from": "5521999990000",
+            await env.phone(second, "incoming", **{"from": "5521999990000",
                                                       "pushName": "Zé", "text": text})
-        await until(lambda: (unread(first), unread(second.id)) == (1, 2),
+        await until(lambda: (unread(first), unread(second)) == (1, 2),
                     what="each instance counts its own unread messages")
-        said = model.instance_index(account, second.id).data(
+        said = model.instance_index(account, second).data(
             Qt.ItemDataRole.AccessibleTextRole)
         assert said == "Suporte, Connected, 2 unread"
         await asyncio.sleep(0.1)
         shot(env.window, f"instance-unread-{theme}")
-        env.console.select(account, second.id)  # reading Zé's conversation
+        env.console.select(account, second)  # reading Zé's conversation
         page = env.console.chat_page
         await until(lambda: page.list_model.rows and page.list_model.rows[0].name == "Zé")
         page.list.clicked.emit(page.list_model.index(0))
-        await until(lambda: (unread(first), unread(second.id)) == (1, 0),
+        await until(lambda: (unread(first), unread(second)) == (1, 0),
                     what="reading clears only that instance's count")
         assert "1 unread" in env.window.windowTitle()
