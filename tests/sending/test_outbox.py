@@ -156,6 +156,16 @@ async def test_a_server_failure_stays_failed_and_retry_sends_once(sandbox: Sandb
         assert sent.attempts == 2
 
 
+async def test_a_gateway_error_is_uncertain(sandbox: Sandbox, tmp_path: Path) -> None:
+    async with sending(sandbox, tmp_path) as s:
+        await s.fault(path="/whatsapp/instances/*/send-text", status=504)
+        item = await s.outbox.send_text(ACCOUNT, s.instance, CUSTOMER, "pelo gateway")
+        failed = await s.until_state(item.id, "failed")
+        assert failed.uncertain and "504" in (failed.error or "")  # the API may have it
+        with pytest.raises(errors.UncertainRetry):
+            await s.outbox.retry(item.id)
+
+
 async def test_a_stopped_server_is_a_certain_failure(sandbox: Sandbox, tmp_path: Path
                                                      ) -> None:
     async with sending(sandbox, tmp_path) as s:

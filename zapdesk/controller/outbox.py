@@ -142,6 +142,14 @@ class Outbox(QObject):
         except errors.UnexpectedResponse:  # a 2xx whose body we cannot read: accepted
             await self.store.write(lambda c: outbox.sent(c, item.id, None, time.time()))
             return 0.0
+        except errors.ServerError as exc:
+            # 502/504 come from a gateway between us and the API, which may have taken the
+            # message before the answer was lost; the API's own 500/503 say it did not.
+            text = exc.message(QCoreApplication.translate)
+            uncertain = exc.status in (502, 504)
+            await self.store.write(lambda c: outbox.failed(c, item.id, text,
+                                                           uncertain=uncertain))
+            return 0.0
         except (errors.ApiError, errors.ConnectionRefused, errors.CertificateError) as exc:
             # The server answered no, or was never reached: certainly not sent.
             text = exc.message(QCoreApplication.translate)
