@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from zapdesk.controller.conversations import ConversationRow
 from zapdesk.core.phone import format_phone
-from zapdesk.ui import theme
+from zapdesk.ui import badge, theme
 from zapdesk.ui.message_delegate import sender_colour
 
 Index = QModelIndex | QPersistentModelIndex
@@ -141,14 +141,9 @@ class ConversationDelegate(QStyledItemDelegate):
                          Qt.AlignmentFlag.AlignVCenter, when)
         badge_width = 0
         if row.unread:
-            label = str(row.unread) if row.unread < 1000 else "999+"
-            badge_width = max(20, QFontMetrics(small).horizontalAdvance(label) + 12)
-            badge = QRect(right - badge_width, rect.y() + 34, badge_width, 20)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(theme.status_color("connected", palette))
-            painter.drawRoundedRect(badge, 10, 10)
-            painter.setPen(QColor("white"))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+            badge_width = badge.width(QFontMetrics(small), row.unread, 20)
+            badge.draw(painter, QRect(right - badge_width, rect.y() + 34, badge_width, 20),
+                       row.unread, palette)
         painter.setFont(base)
         painter.setPen(muted)
         last_rect = QRect(left, rect.y() + 34, right - left - badge_width - 8, 20)

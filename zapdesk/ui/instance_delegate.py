@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 from zapdesk.controller.account import AccountController, AccountState
 from zapdesk.core.models import Instance
 from zapdesk.core.phone import format_phone
-from zapdesk.ui import theme
+from zapdesk.ui import badge, theme
 from zapdesk.ui.instance_model import Role
 from zapdesk.ui.status import error_text, status_word
 
@@ -150,15 +150,10 @@ class InstanceDelegate(QStyledItemDelegate):
         right = pill.left() - PAD
         phone_right = rect.right()
         if unread:  # under the pill, where the eye already goes for the state
-            badge = str(unread) if unread < 1000 else "999+"
-            badge_w = max(line, metrics.horizontalAdvance(badge) + 10)
+            badge_w = badge.width(metrics, unread, line)
             badge_rect = QRect(rect.right() - badge_w, rect.top() + line + 4, badge_w, line)
+            badge.draw(painter, badge_rect, unread, option.palette)
             phone_right = badge_rect.left() - PAD
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(theme.status_color("connected", option.palette))
-            painter.drawRoundedRect(badge_rect, line / 2, line / 2)
-            painter.setPen(QColor("white"))
-            painter.drawText(badge_rect, Qt.AlignmentFlag.AlignCenter, badge)
         painter.setFont(bold)
         painter.setPen(text)
         name_rect = QRect(rect.left(), rect.top(), right - rect.left(), line)
