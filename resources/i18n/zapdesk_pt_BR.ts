@@ -465,7 +465,7 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     </message>
     <message>
         <source>Search all messages</source>
-        <translation>Buscar em todas as mensagens</translation>
+        <translation>Buscar nas mensagens</translation>
     </message>
     <message>
         <source>Needs reply</source>
