@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import console_env, until
+from tests.ui.conftest import SHOTS, console_env, until
 from tests.ui.notification_server import notification_bus
 from tests.ui.test_chat_page import CUSTOMER, ready
 from zapdesk.ui.attention import Notice, tray_icon
@@ -50,7 +50,11 @@ async def test_a_new_message_notifies_and_a_click_opens_it(qtbot: QtBot, tmp_pat
         assert recorder.unread[-1] == 1
         env.console.tray.show_unread(recorder.unread[-1])
         assert env.window.windowTitle() == "zapdesk (1 unread)"
-        assert not tray_icon(7).isNull()
+        for count in (0, 7, 42, 1234):  # the tray's picture, at the size trays use
+            picture = tray_icon(count).pixmap(32, 32)
+            assert not picture.isNull()
+            SHOTS.mkdir(parents=True, exist_ok=True)
+            assert picture.save(str(SHOTS / f"tray-{count}.png"))
         env.console._notification_clicked(notice.conversation)
         page = env.console.chat_page
         await until(lambda: page.open_row is not None and page.messages.rowCount() == 1,
