@@ -290,3 +290,37 @@ async def test_each_instance_shows_its_unread_count(qtbot: QtBot, tmp_path: Path
         await until(lambda: (unread(first), unread(second)) == (1, 0),
                     what="reading clears only that instance's count")
         assert "1 unread" in env.window.windowTitle()
+
+
+async def test_a_draft_stays_with_its_conversation(qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        _account, instance_id = await ready(env)
+        page = env.console.chat_page
+        for sender, name in ((CUSTOMER, "Maria"), ("5521999990000", "Zé")):
+            await env.phone(instance_id, "incoming", **{"from": sender, "pushName": name,
+                                                        "text": f"Oi, aqui é {name}"})
+        await until(lambda: page.list_model.rowCount() == 2)
+
+        async def open_chat(name: str) -> None:
+            position = next(n for n, r in enumerate(page.list_model.rows) if r.name == name)
+            page.list.clicked.emit(page.list_model.index(position))
+            await until(lambda: page.open_row is not None and page.open_row.name == name
+                        and page.composer.to is not None, what=f"{name}'s conversation")
+
+        await open_chat("Maria")
+        page.composer.edit.setPlainText("Maria, seu pedido")  # typed, not sent
+        await open_chat("Zé")
+        assert page.composer.edit.toPlainText() == ""  # never carried to another contact
+        page.new_conversation()
+        assert page.composer.edit.toPlainText() == ""
+        await open_chat("Maria")
+        assert page.composer.edit.toPlainText() == "Maria, seu pedido"  # found again
+        page.composer.edit.setPlainText("Maria, seu pedido saiu hoje")
+        press_enter(page.composer.edit)
+        await open_chat("Zé")  # while it is being sent: not pulled back to Maria
+        await asyncio.sleep(0.3)
+        assert page.open_row is not None and page.open_row.name == "Zé"
+        await open_chat("Maria")
+        await until(lambda: statuses(env) == [("Maria, seu pedido saiu hoje", Tick.SENT)],
+                    what="Maria's message sent")
+        assert page.composer.edit.toPlainText() == ""  # sent: no longer a draft

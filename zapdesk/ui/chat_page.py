@@ -279,7 +279,8 @@ class ChatPage(QWidget):
         self._say("")
         await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around)
         self.composer.set_target(row.jid.split("@", 1)[0]
-                                 if row.jid.endswith("@s.whatsapp.net") else "")
+                                 if row.jid.endswith("@s.whatsapp.net") else "",
+                                 (row.account_id, row.instance, row.jid))
         self._update_blocked()
         await self._update_header()
         if (self.isVisible() and self.window().isActiveWindow()) or row.unread:
@@ -293,7 +294,9 @@ class ChatPage(QWidget):
         translate = QCoreApplication.translate
         self.header.setText(translate("chat", "New conversation"))
         self.subtitle.setText(translate("chat", "Type the number below, then the message."))
-        self.composer.set_target(None)
+        self.composer.set_target(None, (self.account.profile.id, self.instance.id, None)
+                                 if self.account is not None and self.instance is not None
+                                 else None)
         self._update_blocked()
 
     def new_conversation(self) -> None:
@@ -342,32 +345,40 @@ class ChatPage(QWidget):
     # ---- sending ---------------------------------------------------------------------
     async def _send_text(self, to: str, text: str) -> Any:
         assert self.account is not None and self.instance is not None
+        started = self._where()
         item = await self.conversations.send_text(self.account.profile.id, self.instance.id,
                                                   to, text)
-        await self._after_send(item.chat_jid)
+        await self._after_send(item.chat_jid, started)
         return item
 
     async def _send_media(self, to: str, url: str, kind: str | None, caption: str | None
                           ) -> Any:
         assert self.account is not None and self.instance is not None
+        started = self._where()
         item = await self.conversations.send_media(self.account.profile.id, self.instance.id,
                                                    to, url, kind, caption)
-        await self._after_send(item.chat_jid)
+        await self._after_send(item.chat_jid, started)
         return item
 
-    async def _after_send(self, chat_jid: str) -> None:
-        """A message to a new number: its conversation now exists; open it."""
+    def _where(self) -> tuple[AccountController | None, str | None, int | None]:
+        """Which account, instance and conversation are on screen (None: a new one)."""
+        return (self.account, self.instance.id if self.instance else None,
+                self.open_row.id if self.open_row else None)
+
+    async def _after_send(self, chat_jid: str, started: tuple[Any, ...]) -> None:
+        """A message to a new number: its conversation now exists; open it, unless the
+        operator has gone elsewhere meanwhile (they are not pulled back)."""
         account, instance = self.account, self.instance
-        if account is None or instance is None:
+        if account is None or instance is None or started[2] is not None \
+                or self._where() != started:
             return
-        if self.open_row is None or self.open_row.jid != chat_jid:
-            self._pending_open = None
-            rows = await self.conversations.of_instance(account.profile.id, instance.id)
-            found = next((r for r in rows if r.jid == chat_jid), None)
-            if found is not None:
-                self.list_model.set_rows(rows)
-                self.lists.setCurrentWidget(self.list)
-                await self.open_conversation(found)
+        self._pending_open = None
+        rows = await self.conversations.of_instance(account.profile.id, instance.id)
+        found = next((r for r in rows if r.jid == chat_jid), None)
+        if found is not None and self._where() == started:
+            self.list_model.set_rows(rows)
+            self.lists.setCurrentWidget(self.list)
+            await self.open_conversation(found)
 
     def _retry(self, row: MessageRow) -> None:
         if self.account is not None:

@@ -25,6 +25,7 @@ from zapdesk.ui.dialogs import Field, FormDialog, Spawn
 from zapdesk.ui.status import error_text
 
 SendText = Callable[[str, str], Awaitable[Any]]  # (to, text)
+DraftKey = tuple[str, str, str | None]  # account, instance, chat JID (None: a new conversation)
 SendMedia = Callable[[str, str, str | None, str | None], Awaitable[Any]]  # to, url, kind, caption
 
 
@@ -88,6 +89,10 @@ class Composer(QWidget):
         self.send_text: SendText | None = None
         self.send_media: SendMedia | None = None
         self.to: str | None = None  # digits of the open conversation; None: a new one
+        # What was typed and not sent, per conversation: switching never carries a text
+        # to another contact, and coming back finds it again. The box holds the current one.
+        self.key: DraftKey | None = None
+        self.drafts: dict[DraftKey, str] = {}
         self.recipient = Field(self, lambda v: normalize_phone(v, field="to"),
                                placeholder=translate("chat", "Number, e.g. (11) 99999-9999"))
         self.edit = MessageEdit(self)
@@ -119,8 +124,18 @@ class Composer(QWidget):
         layout.addWidget(self.problem)
         self.dialog: MediaDialog | None = None
 
-    def set_target(self, to: str | None) -> None:
-        """The open conversation's number, or None to start a new one by typing a number."""
+    def set_target(self, to: str | None, key: DraftKey | None = None) -> None:
+        """The open conversation's number, or None to start a new one by typing a number;
+        ``key`` names the conversation whose draft the box shows."""
+        if key != self.key:
+            if self.key is not None:
+                text = self.edit.toPlainText()
+                if text.strip():
+                    self.drafts[self.key] = text
+                else:
+                    self.drafts.pop(self.key, None)
+            self.key = key
+            self.edit.setPlainText(self.drafts.pop(key, "") if key is not None else "")
         self.to = to
         self.recipient.setVisible(to is None)
         self.problem.hide()
@@ -156,17 +171,20 @@ class Composer(QWidget):
         to = self.target()
         if to is None:
             return
-        self.spawn(self._send(to, text))
+        self.spawn(self._send(to, text, self.key))
 
-    async def _send(self, to: str, text: str) -> None:
+    async def _send(self, to: str, text: str, key: DraftKey | None) -> None:
         assert self.send_text is not None
         try:
             await self.send_text(to, text)
         except errors.ZapdeskError as exc:
             self._show_problem(error_text(exc))  # the text stays in the box
             return
-        if self.edit.toPlainText() == text:
+        # Sent: that text is no longer a draft, wherever the operator went meanwhile.
+        if key == self.key and self.edit.toPlainText() == text:
             self.edit.clear()
+        elif key is not None and self.drafts.get(key) == text:
+            del self.drafts[key]
         self.problem.hide()
 
     def open_media(self) -> None:
