@@ -228,3 +228,52 @@ async def test_pending_messages_survive_a_restart(sandbox: Sandbox, tmp_path: Pa
             assert recovered.state == "failed" and recovered.uncertain
         finally:
             await restarted.close()
+
+
+async def test_an_account_opening_while_its_worker_gives_up_is_not_missed(
+        sandbox: Sandbox, tmp_path: Path) -> None:
+    async with sending(sandbox, tmp_path) as s:
+        opened = False
+
+        def client_for(account: str) -> ZapFlareClient | None:
+            nonlocal opened
+            if not opened:  # not open when the worker asks; it opens right then
+                opened = True
+                s.outbox.client_for = lambda _a: s.client
+                asyncio.get_running_loop().call_soon(s.outbox._wake, ACCOUNT, s.instance)
+                return None
+            return s.client
+
+        s.outbox.client_for = client_for
+        item = await s.outbox.send_text(ACCOUNT, s.instance, CUSTOMER, "na hora certa")
+        assert (await s.until_state(item.id, "sent")).message_id  # not left queued
+
+
+async def test_a_message_stored_as_the_worker_finds_nothing_is_not_missed(
+        sandbox: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    async with sending(sandbox, tmp_path) as s:
+        loop = asyncio.get_running_loop()
+        real_take = rows.take
+        late: list[rows.OutboxItem] = []
+
+        def take(conn: Any, account_id: str, instance: str) -> rows.OutboxItem | None:
+            found = real_take(conn, account_id, instance)
+            if found is None and not late:  # the composer stores one just after this look
+                late.append(rows.enqueue(conn, account_id=ACCOUNT, instance=s.instance,
+                                         recipient=CUSTOMER, kind="text", body="logo depois",
+                                         media_url=None, now=time.time()))
+                loop.call_soon_threadsafe(s.outbox._wake, ACCOUNT, s.instance)
+            return found
+
+        monkeypatch.setattr(rows, "take", take)
+        first = await s.outbox.send_text(ACCOUNT, s.instance, CUSTOMER, "primeira")
+        await s.until_state(first.id, "sent")
+        await until_true(lambda: bool(late), "the worker found the queue empty")
+        assert (await s.until_state(late[0].id, "sent")).message_id  # not left queued
+
+
+async def until_true(condition: Any, what: str, seconds: float = 5) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, what
+        await asyncio.sleep(0.02)

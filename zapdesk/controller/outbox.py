@@ -37,6 +37,9 @@ class Outbox(QObject):
         self.tasks = TaskSet(lambda error: log.error("outbox task failed", exc_info=error))
         self._workers: dict[tuple[str, str], asyncio.Task[None]] = {}
         self._last_send: dict[tuple[str, str], float] = {}
+        # Woken while its worker ran: the worker looks again before it ends, or a message
+        # stored (or an account opened) just as it found nothing to do would wait forever.
+        self._rewake: set[tuple[str, str]] = set()
         self._closing = False
 
     async def start(self) -> None:
@@ -100,24 +103,33 @@ class Outbox(QObject):
 
     def _wake(self, account_id: str, instance: str) -> None:
         key = (account_id, instance)
-        if self._closing or (key in self._workers and not self._workers[key].done()):
+        if self._closing:
+            return
+        worker = self._workers.get(key)
+        if worker is not None and not worker.done():
+            self._rewake.add(key)
             return
         self._workers[key] = self.tasks.spawn(self._work(key), name=f"outbox-{instance}")
 
     async def _work(self, key: tuple[str, str]) -> None:
         account_id, instance = key
         while not self._closing:
+            self._rewake.discard(key)  # what woke us before this point, take() will see
             wait = self._last_send.get(key, -self.pace) + self.pace - self.clock()
             if wait > 0:
                 await asyncio.sleep(wait)
             item = await self.store.write(lambda c: outbox.take(c, account_id, instance))
             if item is None:
+                if key in self._rewake:
+                    continue
                 return
             self._last_send[key] = self.clock()
             delay = await self._send(item)
             self._changed(item)
-            if delay is None:
-                return  # the account is not open yet: resume() starts this again
+            if delay is None:  # the account is not open yet: resume() starts this again
+                if key in self._rewake:
+                    continue
+                return
             if delay:
                 await asyncio.sleep(delay)
 
