@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -324,3 +325,48 @@ async def test_a_draft_stays_with_its_conversation(qtbot: QtBot, tmp_path: Path)
         await until(lambda: statuses(env) == [("Maria, seu pedido saiu hoje", Tick.SENT)],
                     what="Maria's message sent")
         assert page.composer.edit.toPlainText() == ""  # sent: no longer a draft
+
+
+async def test_a_draft_survives_a_restart(qtbot: QtBot, tmp_path: Path) -> None:
+    from zapdesk.controller.conversations import Conversations
+    from zapdesk.store import queries
+    from zapdesk.ui.chat_page import ChatPage
+
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        page = env.console.chat_page
+        await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "pushName": "Maria",
+                                                    "text": "Oi, tudo bem?"})
+        await until(lambda: page.list_model.rowCount() == 1)
+        page.list.clicked.emit(page.list_model.index(0))
+        await until(lambda: page.composer.to == CUSTOMER, what="Maria's conversation")
+        store = env.app.receiver.store
+
+        async def kept() -> dict[Any, str]:
+            return await store.read(queries.drafts)
+
+        key = (account.profile.id, instance_id, f"{CUSTOMER}@s.whatsapp.net")
+        page.composer.edit.setPlainText("Oi Maria, o boleto")
+        for _ in range(100):  # written once typing pauses
+            if (await kept()).get(key) == "Oi Maria, o boleto":
+                break
+            await asyncio.sleep(0.05)
+        assert (await kept()) == {key: "Oi Maria, o boleto"}
+        page.composer.edit.setPlainText("Oi Maria, o boleto vence dia 10")
+        await page.save_drafts_now()  # quitting at once: the last words are kept too
+        assert (await kept()) == {key: "Oi Maria, o boleto vence dia 10"}
+        # The next run (a new page over the same store) finds it in Maria's conversation.
+        later = ChatPage(Conversations(env.app), env.app.tasks.spawn)
+        qtbot.addWidget(later)
+        later.show_instance(account, account.instance(instance_id))  # type: ignore[arg-type]
+        await until(lambda: later.list_model.rowCount() == 1)
+        await later.open_conversation(later.list_model.rows[0])
+        await until(lambda: later.composer.edit.toPlainText() ==
+                    "Oi Maria, o boleto vence dia 10", what="the draft found again")
+        later.release()
+        press_enter(page.composer.edit)  # sent: the draft is gone from the store
+        for _ in range(100):
+            if not await kept():
+                break
+            await asyncio.sleep(0.05)
+        assert await kept() == {}

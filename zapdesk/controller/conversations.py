@@ -4,6 +4,8 @@ comes as one coalesced signal from the listener and the outbox together."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import QObject, Signal
 
 from zapdesk.controller.app import AppController
@@ -12,7 +14,7 @@ from zapdesk.controller.receiving import Changes
 from zapdesk.core import errors
 from zapdesk.store import outbox, queries
 from zapdesk.store.outbox import OutboxItem
-from zapdesk.store.queries import ConversationRow, MessageRow, Position
+from zapdesk.store.queries import ConversationRow, DraftKey, MessageRow, Position
 from zapdesk.store.store import Store
 
 
@@ -73,6 +75,13 @@ class Conversations(QObject):
         """Unread messages per (account id, instance id); absent means none."""
         return await self._store().read(queries.unread_by_instance)
 
+    async def drafts(self) -> dict[DraftKey, str]:
+        return await self._store().read(queries.drafts)
+
+    async def save_draft(self, key: DraftKey, text: str) -> None:
+        now = time.time()
+        await self._store().write(lambda c: queries.save_draft(c, key, text, now))
+
     async def mark_read(self, row: ConversationRow) -> None:
         if await self._store().write(lambda c: queries.mark_read(c, row.id)):
             self.changed.emit({row.account_id: {row.instance: {row.jid}}})  # counts moved
@@ -103,4 +112,5 @@ class Conversations(QObject):
 
 
 # The rows the chat widgets read, offered here: the UI talks to the controller only.
-__all__ = ["Changes", "ConversationRow", "Conversations", "MessageRow", "Position"]
+__all__ = ["Changes", "ConversationRow", "Conversations", "DraftKey", "MessageRow",
+           "Position"]

@@ -175,6 +175,27 @@ def unread_by_instance(conn: sqlite3.Connection) -> dict[tuple[str, str], int]:
     return {(str(a), str(i)): int(n) for a, i, n in rows}
 
 
+DraftKey = tuple[str, str, str | None]  # account, instance, chat JID (None: a new conversation)
+
+
+def drafts(conn: sqlite3.Connection) -> dict[DraftKey, str]:
+    return {(str(a), str(i), str(j) or None): str(b) for a, i, j, b in conn.execute(
+        "SELECT account_id, instance, chat_jid, body FROM drafts")}
+
+
+def save_draft(conn: sqlite3.Connection, key: DraftKey, body: str, now: float) -> None:
+    """Keep ``body`` as the draft of ``key``; a blank one removes it."""
+    account_id, instance, jid = key
+    if body.strip():
+        conn.execute("INSERT INTO drafts (account_id, instance, chat_jid, body, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (account_id, instance, chat_jid) "
+                     "DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+                     (account_id, instance, jid or "", body, now))
+    else:
+        conn.execute("DELETE FROM drafts WHERE account_id = ? AND instance = ? AND "
+                     "chat_jid = ?", (account_id, instance, jid or ""))
+
+
 def mark_read(conn: sqlite3.Connection, conversation_id: int) -> bool:
     """Everything in the conversation up to now counts as read (a write: run it on the
     writer). Unread counts are derived from this mark, so they survive restarts. True when

@@ -99,7 +99,16 @@ _V3 = """
 CREATE INDEX messages_incoming ON messages (conversation_id, id) WHERE from_me = 0;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# What the operator typed and has not sent, per conversation ('' for a new one by number),
+# so that quitting or a crash does not lose a half-written answer.
+_V4 = """
+CREATE TABLE drafts (
+    account_id TEXT NOT NULL, instance TEXT NOT NULL, chat_jid TEXT NOT NULL,
+    body TEXT NOT NULL, updated_at REAL NOT NULL,
+    PRIMARY KEY (account_id, instance, chat_jid)) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 VERSION = len(MIGRATIONS)
 
 

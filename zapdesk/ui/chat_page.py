@@ -3,6 +3,7 @@ account), the open conversation with its header, and the composer."""
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -25,7 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from zapdesk.controller.account import AccountController
-from zapdesk.controller.conversations import Changes, ConversationRow, Conversations, MessageRow
+from zapdesk.controller.conversations import (
+    Changes,
+    ConversationRow,
+    Conversations,
+    DraftKey,
+    MessageRow,
+)
 from zapdesk.core import errors
 from zapdesk.core.models import Instance, Status
 from zapdesk.core.phone import format_phone
@@ -43,6 +50,7 @@ from zapdesk.ui.dialogs import Spawn
 from zapdesk.ui.message_model import MessageModel
 from zapdesk.ui.status import error_text
 
+log = logging.getLogger(__name__)
 TYPING_SECONDS = 25  # a "composing" presence older than this is stale
 ONLINE_SECONDS = 300
 
@@ -129,6 +137,9 @@ class ChatPage(QWidget):
         self.composer = Composer(spawn, self)
         self.composer.send_text = self._send_text
         self.composer.send_media = self._send_media
+        self.composer.draft_changed.connect(
+            lambda key, text: self.spawn(self._save_draft(key, text)))
+        self._drafts_loaded = False
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -171,6 +182,9 @@ class ChatPage(QWidget):
         same = self.account is account and self.instance is not None \
             and self.instance.id == instance.id
         self.account, self.instance = account, instance
+        if not self._drafts_loaded:
+            self._drafts_loaded = True
+            self.spawn(self._load_drafts())
         self._update_blocked()
         if not same:
             self.open_row = None
@@ -178,6 +192,24 @@ class ChatPage(QWidget):
             self._show_empty_conversation()
             self.reload()
         self._presence_timer.start()
+
+    async def _load_drafts(self) -> None:
+        try:
+            self.composer.load_drafts(await self.conversations.drafts())
+        except errors.ZapdeskError as exc:  # no store: drafts last for this session only
+            log.warning("drafts not loaded: %s", exc)
+
+    async def _save_draft(self, key: DraftKey, text: str) -> None:
+        try:
+            await self.conversations.save_draft(key, text)
+        except errors.ZapdeskError as exc:
+            log.warning("draft not kept: %s", exc)
+
+    async def save_drafts_now(self) -> None:
+        """Before quitting: what was typed in the last moments is kept too."""
+        unsaved = self.composer.unsaved_draft()
+        if unsaved is not None:
+            await self._save_draft(*unsaved)
 
     def release(self) -> None:
         """Not shown any more: nothing of it runs until it is shown again."""

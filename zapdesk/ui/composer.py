@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from zapdesk.controller.conversations import DraftKey
 from zapdesk.core import errors, validation
 from zapdesk.core.phone import normalize_phone
 from zapdesk.ui import theme
@@ -25,7 +26,7 @@ from zapdesk.ui.dialogs import Field, FormDialog, Spawn
 from zapdesk.ui.status import error_text
 
 SendText = Callable[[str, str], Awaitable[Any]]  # (to, text)
-DraftKey = tuple[str, str, str | None]  # account, instance, chat JID (None: a new conversation)
+DRAFT_SAVE_MS = 800  # typing pauses this long: the draft is written to the store
 SendMedia = Callable[[str, str, str | None, str | None], Awaitable[Any]]  # to, url, kind, caption
 
 
@@ -82,6 +83,8 @@ class MediaDialog(FormDialog):
 
 
 class Composer(QWidget):
+    draft_changed = Signal(object, str)  # (DraftKey, text): keep it ("" forgets it)
+
     def __init__(self, spawn: Spawn, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         translate = QCoreApplication.translate
@@ -93,6 +96,11 @@ class Composer(QWidget):
         # to another contact, and coming back finds it again. The box holds the current one.
         self.key: DraftKey | None = None
         self.drafts: dict[DraftKey, str] = {}
+        self.stored: dict[DraftKey, str] = {}  # what the store holds, to write only changes
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_SAVE_MS)
+        self._draft_timer.timeout.connect(self.flush_draft)
         self.recipient = Field(self, lambda v: normalize_phone(v, field="to"),
                                placeholder=translate("chat", "Number, e.g. (11) 99999-9999"))
         self.edit = MessageEdit(self)
@@ -100,6 +108,7 @@ class Composer(QWidget):
                                                        "Shift+Enter for a new line)"))
         self.edit.setFixedHeight(72)
         self.edit.send_requested.connect(self.submit)
+        self.edit.textChanged.connect(self._typed)
         self.send_button = QPushButton(translate("chat", "Send"), self)
         self.send_button.clicked.connect(self.submit)
         self.media_button = QPushButton(translate("chat", "Media…"), self)
@@ -134,8 +143,10 @@ class Composer(QWidget):
                     self.drafts[self.key] = text
                 else:
                     self.drafts.pop(self.key, None)
+                self.flush_draft()
             self.key = key
             self.edit.setPlainText(self.drafts.pop(key, "") if key is not None else "")
+            self._draft_timer.stop()  # what was just put in the box is stored already
         self.to = to
         self.recipient.setVisible(to is None)
         self.problem.hide()
@@ -183,9 +194,52 @@ class Composer(QWidget):
         # Sent: that text is no longer a draft, wherever the operator went meanwhile.
         if key == self.key and self.edit.toPlainText() == text:
             self.edit.clear()
+            self.flush_draft()
         elif key is not None and self.drafts.get(key) == text:
             del self.drafts[key]
+            self._keep(key, "")
         self.problem.hide()
+
+    # ---- drafts --------------------------------------------------------------------
+    def load_drafts(self, found: dict[DraftKey, str]) -> None:
+        """Drafts kept from an earlier run: the open conversation's goes into the box
+        unless something is typed there already."""
+        self.stored.update(found)
+        for key, text in found.items():
+            if key == self.key:
+                if not self.edit.toPlainText().strip():
+                    self.edit.setPlainText(text)
+                    self._draft_timer.stop()
+            else:
+                self.drafts.setdefault(key, text)
+
+    def _typed(self) -> None:
+        if self.key is not None:
+            self._draft_timer.start()
+
+    def flush_draft(self) -> None:
+        """Store what the box holds now, if it differs from what is stored."""
+        unsaved = self.unsaved_draft()
+        if unsaved is not None:
+            self.draft_changed.emit(*unsaved)
+
+    def unsaved_draft(self) -> tuple[DraftKey, str] | None:
+        """The box's text when the store does not have it yet (taken as stored now)."""
+        self._draft_timer.stop()
+        if self.key is None or not self._changed(self.key, self.edit.toPlainText()):
+            return None
+        return self.key, self.stored[self.key]
+
+    def _keep(self, key: DraftKey, text: str) -> None:
+        if self._changed(key, text):
+            self.draft_changed.emit(key, self.stored[key])
+
+    def _changed(self, key: DraftKey, text: str) -> bool:
+        text = text if text.strip() else ""
+        if self.stored.get(key, "") == text:
+            return False
+        self.stored[key] = text
+        return True
 
     def open_media(self) -> None:
         to = self.target()

@@ -329,6 +329,7 @@ class Console:
     async def shutdown(self) -> None:
         """Before the loop stops: no timer of the window may start work after it."""
         self.ticker.stop()
+        await self.chat_page.save_drafts_now()
         self.chat_page.release()
         await self.instance_pane.release()
         await self.tray.close()
