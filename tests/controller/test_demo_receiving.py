@@ -53,6 +53,8 @@ async def test_demo_messages_arrive_in_the_store(tmp_path: Path) -> None:
         assert len(others) > 1  # the demo starts with a few conversations to try
         assert (found.name, found.last_text, found.instance_name) == \
             ("Carla", "Bom dia, demo!", "Atendimento Principal")
+        await app.receiver.store.write(lambda c: queries.save_draft(
+            c, (DEMO_ACCOUNT, main.id, found.jid), "Oi Carla, um momento", 1.0))
     finally:
         await app.close()
     # A new demo starts from a clean slate: its sandbox is new, old conversations would lie.
@@ -64,5 +66,6 @@ async def test_demo_messages_arrive_in_the_store(tmp_path: Path) -> None:
         left = await again.receiver.store.read(
             lambda c: queries.conversations(c, account_id=DEMO_ACCOUNT))
         assert "Carla" not in {r.name for r in left}
+        assert await again.receiver.store.read(queries.drafts) == {}  # nor its drafts
     finally:
         await again.close()

@@ -92,7 +92,8 @@ class Store:
 
 # Every table with an account_id column; messages go before their conversations.
 _ACCOUNT_TABLES = ("messages", "conversations", "statuses", "edits", "revocations",
-                   "reactions", "presence", "contacts", "instances", "raw_events")
+                   "reactions", "presence", "contacts", "instances", "raw_events", "outbox",
+                   "drafts")
 
 
 def _adopt(conn: sqlite3.Connection, account_id: str, old: str, new: str) -> None:
