@@ -53,7 +53,7 @@ class ChatView(QListView):
         self.doubleClicked.connect(self._activated)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
-        self.menu: QMenu | None = None  # the one open, for tests to find
+        self.menu: QMenu | None = None  # the one on screen, referenced while it shows
         self._stick_to_bottom = True
         self._anchor: tuple[QPersistentModelIndex, int] | None = None
         model.modelAboutToBeReset.connect(self.delegate.clear)

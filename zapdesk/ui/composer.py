@@ -92,11 +92,11 @@ class Composer(QWidget):
         self.send_text: SendText | None = None
         self.send_media: SendMedia | None = None
         self.to: str | None = None  # digits of the open conversation; None: a new one
-        # What was typed and not sent, per conversation: switching never carries a text
-        # to another contact, and coming back finds it again. The box holds the current one.
+        # What was typed and not sent, per conversation, as last handed to the store:
+        # switching never carries a text to another contact, and coming back (or the next
+        # run) finds it again. The box holds the current conversation's, maybe newer.
         self.key: DraftKey | None = None
         self.drafts: dict[DraftKey, str] = {}
-        self.stored: dict[DraftKey, str] = {}  # what the store holds, to write only changes
         self._draft_timer = QTimer(self)
         self._draft_timer.setSingleShot(True)
         self._draft_timer.setInterval(DRAFT_SAVE_MS)
@@ -137,15 +137,9 @@ class Composer(QWidget):
         """The open conversation's number, or None to start a new one by typing a number;
         ``key`` names the conversation whose draft the box shows."""
         if key != self.key:
-            if self.key is not None:
-                text = self.edit.toPlainText()
-                if text.strip():
-                    self.drafts[self.key] = text
-                else:
-                    self.drafts.pop(self.key, None)
-                self.flush_draft()
+            self.flush_draft()
             self.key = key
-            self.edit.setPlainText(self.drafts.pop(key, "") if key is not None else "")
+            self.edit.setPlainText(self.drafts.get(key, "") if key is not None else "")
             self._draft_timer.stop()  # what was just put in the box is stored already
         self.to = to
         self.recipient.setVisible(to is None)
@@ -196,7 +190,6 @@ class Composer(QWidget):
             self.edit.clear()
             self.flush_draft()
         elif key is not None and self.drafts.get(key) == text:
-            del self.drafts[key]
             self._keep(key, "")
         self.problem.hide()
 
@@ -204,14 +197,11 @@ class Composer(QWidget):
     def load_drafts(self, found: dict[DraftKey, str]) -> None:
         """Drafts kept from an earlier run: the open conversation's goes into the box
         unless something is typed there already."""
-        self.stored.update(found)
         for key, text in found.items():
-            if key == self.key:
-                if not self.edit.toPlainText().strip():
-                    self.edit.setPlainText(text)
-                    self._draft_timer.stop()
-            else:
-                self.drafts.setdefault(key, text)
+            self.drafts.setdefault(key, text)
+            if key == self.key and not self.edit.toPlainText().strip():
+                self.edit.setPlainText(text)
+                self._draft_timer.stop()
 
     def _typed(self) -> None:
         if self.key is not None:
@@ -228,17 +218,21 @@ class Composer(QWidget):
         self._draft_timer.stop()
         if self.key is None or not self._changed(self.key, self.edit.toPlainText()):
             return None
-        return self.key, self.stored[self.key]
+        return self.key, self.drafts.get(self.key, "")
 
     def _keep(self, key: DraftKey, text: str) -> None:
         if self._changed(key, text):
-            self.draft_changed.emit(key, self.stored[key])
+            self.draft_changed.emit(key, self.drafts.get(key, ""))
 
     def _changed(self, key: DraftKey, text: str) -> bool:
+        """Record ``text`` as the draft of ``key``; whether that changed anything."""
         text = text if text.strip() else ""
-        if self.stored.get(key, "") == text:
+        if self.drafts.get(key, "") == text:
             return False
-        self.stored[key] = text
+        if text:
+            self.drafts[key] = text
+        else:
+            self.drafts.pop(key, None)
         return True
 
     def open_media(self) -> None:
