@@ -15,6 +15,8 @@ Reported: open time, frames, and frame times.
 from __future__ import annotations
 
 import asyncio
+import gc
+import os
 import random
 import statistics
 import sys
@@ -48,6 +50,12 @@ def texts(count: int) -> list[str]:
             for _ in range(count)]
 
 
+def rss_mib() -> float:
+    """This process's resident memory now (Linux), to see what each view adds."""
+    with Path("/proc/self/statm").open() as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def figures(frames: list[float]) -> str:
     ordered = sorted(frames)
     p95 = ordered[int(len(ordered) * 0.95) - 1]
@@ -74,6 +82,7 @@ async def fill(app: AppController, bodies: list[str]) -> int:
 
 
 async def bench_zapdesk(app: AppController, conversation: int, *, fps: float | None) -> None:
+    before = rss_mib()
     model = MessageModel(Conversations(app))
     view = ChatView(model, app.tasks.spawn)
     view.resize(*SIZE)
@@ -105,11 +114,13 @@ async def bench_zapdesk(app: AppController, conversation: int, *, fps: float | N
     pace = f"at {fps:.0f} frames/s" if fps else "flat out"
     print(f"zapdesk chat view: open {opened:.1f} ms (first page {model.last_load_ms:.1f} ms); "
           f"scroll to the oldest ({first}) {pace}: {figures(frames)}; rows in the model at "
-          f"the end: {model.rowCount()}")
+          f"the end: {model.rowCount()}; memory added by the view: "
+          f"{rss_mib() - before:.1f} MiB")
     view.close()
 
 
 def bench_bare(bodies: list[str]) -> None:
+    before = rss_mib()
     view = QListView()
     view.resize(*SIZE)
     view.show()
@@ -128,8 +139,11 @@ def bench_bare(bodies: list[str]) -> None:
         view.viewport().repaint()
         frames.append((time.perf_counter() - started) * 1000)
     print(f"bare QListView (baseline): open {opened:.1f} ms; scroll to the oldest: "
-          f"{figures(frames)}")
+          f"{figures(frames)}; memory added by the view: {rss_mib() - before:.1f} MiB")
     view.close()
+    view.deleteLater()
+    del model
+    gc.collect()
 
 
 async def run(directory: Path) -> None:
