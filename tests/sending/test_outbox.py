@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from tests.sandbox.helpers import Sandbox, Tenant, closed_port, connect
+from tests.ui.conftest import until
 from zapdesk.api.client import ZapFlareClient
 from zapdesk.controller.outbox import Outbox
 from zapdesk.core import errors
@@ -268,12 +269,6 @@ async def test_a_message_stored_as_the_worker_finds_nothing_is_not_missed(
         monkeypatch.setattr(rows, "take", take)
         first = await s.outbox.send_text(ACCOUNT, s.instance, CUSTOMER, "primeira")
         await s.until_state(first.id, "sent")
-        await until_true(lambda: bool(late), "the worker found the queue empty")
+        await until(lambda: bool(late), what="the worker found the queue empty")
         assert (await s.until_state(late[0].id, "sent")).message_id  # not left queued
 
-
-async def until_true(condition: Any, what: str, seconds: float = 5) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, what
-        await asyncio.sleep(0.02)

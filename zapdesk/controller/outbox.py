@@ -119,19 +119,18 @@ class Outbox(QObject):
             if wait > 0:
                 await asyncio.sleep(wait)
             item = await self.store.write(lambda c: outbox.take(c, account_id, instance))
-            if item is None:
-                if key in self._rewake:
+            if item is not None:
+                self._last_send[key] = self.clock()
+                delay = await self._send(item)
+                self._changed(item)
+                if delay is not None:
+                    if delay:
+                        await asyncio.sleep(delay)
                     continue
+            # Nothing to send now (the queue is empty, or its account is not open yet and
+            # resume() wakes this again): done, unless a wake came meanwhile.
+            if key not in self._rewake:
                 return
-            self._last_send[key] = self.clock()
-            delay = await self._send(item)
-            self._changed(item)
-            if delay is None:  # the account is not open yet: resume() starts this again
-                if key in self._rewake:
-                    continue
-                return
-            if delay:
-                await asyncio.sleep(delay)
 
     async def _send(self, item: OutboxItem) -> float | None:
         """Send one item and record the outcome; returns seconds to wait before the next,
@@ -154,22 +153,23 @@ class Outbox(QObject):
         except errors.UnexpectedResponse:  # a 2xx whose body we cannot read: accepted
             await self.store.write(lambda c: outbox.sent(c, item.id, None, time.time()))
             return 0.0
-        except errors.ServerError as exc:
-            # 502/504 come from a gateway between us and the API, which may have taken the
-            # message before the answer was lost; the API's own 500/503 say it did not.
+        except (errors.ApiError, errors.NetworkError) as exc:
             text = exc.message(QCoreApplication.translate)
-            uncertain = exc.status in (502, 504)
+            uncertain = may_have_been_accepted(exc)
             await self.store.write(lambda c: outbox.failed(c, item.id, text,
                                                            uncertain=uncertain))
             return 0.0
-        except (errors.ApiError, errors.ConnectionRefused, errors.CertificateError) as exc:
-            # The server answered no, or was never reached: certainly not sent.
-            text = exc.message(QCoreApplication.translate)
-            await self.store.write(lambda c: outbox.failed(c, item.id, text, uncertain=False))
-            return 0.0
-        except errors.NetworkError as exc:  # a timeout or a cut: it may have been accepted
-            text = exc.message(QCoreApplication.translate)
-            await self.store.write(lambda c: outbox.failed(c, item.id, text, uncertain=True))
-            return 0.0
         await self.store.write(lambda c: outbox.sent(c, item.id, answer.id, time.time()))
         return 0.0
+
+
+def may_have_been_accepted(exc: errors.ApiError | errors.NetworkError) -> bool:
+    """Whether a failed send may still have reached the API, so that retrying it could
+    send twice: a timeout or a cut after sending, or a 502/504 from a gateway in between
+    (the API may have taken it before the answer was lost). The API's own refusals and
+    500/503, a refused connection and a bad certificate mean it was certainly not sent."""
+    if isinstance(exc, errors.ServerError):
+        return exc.status in (502, 504)
+    if isinstance(exc, errors.ApiError):
+        return False
+    return not isinstance(exc, errors.ConnectionRefused | errors.CertificateError)

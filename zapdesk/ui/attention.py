@@ -162,7 +162,6 @@ class Attention(QObject):
         self.focused = focused
         self.previews = previews
         self.sound = sound
-        self.unread = 0
         self.unread_by_instance: dict[tuple[str, str], int] = {}
         self._seen: int | None = None  # the newest message id already considered
         self._notified: set[int] = set()  # conversations with notifications showing
@@ -170,6 +169,10 @@ class Attention(QObject):
         self._checking = False
         self._again = False
         conversations.changed.connect(lambda _changes: self.check())
+
+    @property
+    def unread(self) -> int:
+        return sum(self.unread_by_instance.values())
 
     def check(self) -> None:
         if self._checking:
@@ -198,10 +201,9 @@ class Attention(QObject):
         if fresh:
             self._seen = max(m.id for m in fresh)
         counts = await self.conversations.unread_counts()
-        self.unread = sum(counts.values())
+        changed, self.unread_by_instance = counts != self.unread_by_instance, counts
         self.notifier.show_unread(self.unread)
-        if counts != self.unread_by_instance:
-            self.unread_by_instance = counts
+        if changed:
             self.unread_changed.emit(counts)
         for conversation_id in list(self._notified):  # read since: take them back
             row = await self.conversations.conversation(conversation_id)

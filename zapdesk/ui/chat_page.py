@@ -51,6 +51,7 @@ from zapdesk.ui.message_model import MessageModel
 from zapdesk.ui.status import error_text
 
 log = logging.getLogger(__name__)
+Where = tuple[AccountController | None, str | None, int | None]
 TYPING_SECONDS = 25  # a "composing" presence older than this is stale
 ONLINE_SECONDS = 300
 
@@ -392,17 +393,17 @@ class ChatPage(QWidget):
         await self._after_send(item.chat_jid, started)
         return item
 
-    def _where(self) -> tuple[AccountController | None, str | None, int | None]:
+    def _where(self) -> Where:
         """Which account, instance and conversation are on screen (None: a new one)."""
         return (self.account, self.instance.id if self.instance else None,
                 self.open_row.id if self.open_row else None)
 
-    async def _after_send(self, chat_jid: str, started: tuple[Any, ...]) -> None:
+    async def _after_send(self, chat_jid: str, started: Where) -> None:
         """A message to a new number: its conversation now exists; open it, unless the
         operator has gone elsewhere meanwhile (they are not pulled back)."""
         account, instance = self.account, self.instance
-        if account is None or instance is None or started[2] is not None \
-                or self._where() != started:
+        if started[2] is not None or self._where() != started \
+                or account is None or instance is None:
             return
         self._pending_open = None
         rows = await self.conversations.of_instance(account.profile.id, instance.id)

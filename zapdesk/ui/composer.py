@@ -26,8 +26,8 @@ from zapdesk.ui.dialogs import Field, FormDialog, Spawn
 from zapdesk.ui.status import error_text
 
 SendText = Callable[[str, str], Awaitable[Any]]  # (to, text)
-DRAFT_SAVE_MS = 800  # typing pauses this long: the draft is written to the store
 SendMedia = Callable[[str, str, str | None, str | None], Awaitable[Any]]  # to, url, kind, caption
+DRAFT_SAVE_MS = 800  # typing pauses this long: the draft is written to the store
 
 
 class MessageEdit(QPlainTextEdit):

@@ -87,8 +87,10 @@ class MessageModel(QAbstractListModel):
             position = index.row()
             args = layout_args(self.rows[position - 1] if position else None, row,
                                self.is_group)
-            return args if role == MessageRole.LAYOUT else \
-                args[1] if role == MessageRole.DAY_BREAK else args[2]
+            if role == MessageRole.LAYOUT:
+                return args
+            _row, day_break, show_sender = args
+            return day_break if role == MessageRole.DAY_BREAK else show_sender
         return None
 
     # ---- paging --------------------------------------------------------------------
