@@ -41,12 +41,66 @@
         <source>Type the name to confirm</source>
         <translation>Digite o nome para confirmar</translation>
     </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Excluindo…</translation>
+    </message>
+</context>
+<context>
+    <name>DisconnectDialog</name>
+    <message>
+        <source>Disconnect instance</source>
+        <translation>Desconectar instância</translation>
+    </message>
+    <message>
+        <source>Disconnect</source>
+        <translation>Desconectar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Disconnect “{name}” from WhatsApp?&lt;/b&gt; The number {number} will be unlinked. Only the phone itself can link it again, by scanning a new QR code in WhatsApp (Linked devices). Until then no message is sent or received.</source>
+        <translation>&lt;b&gt;Desconectar “{name}” do WhatsApp?&lt;/b&gt; O número {number} será desvinculado. Só o próprio celular poderá vinculá-lo de novo, lendo um novo QR code no WhatsApp (Aparelhos conectados). Até lá, nenhuma mensagem é enviada ou recebida.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Disconnect “{name}” from WhatsApp?&lt;/b&gt; The linking under way stops. Only the phone itself can link a number, by scanning a new QR code in WhatsApp (Linked devices).</source>
+        <translation>&lt;b&gt;Desconectar “{name}” do WhatsApp?&lt;/b&gt; A vinculação em andamento para. Só o próprio celular pode vincular um número, lendo um novo QR code no WhatsApp (Aparelhos conectados).</translation>
+    </message>
+    <message>
+        <source>Disconnecting…</source>
+        <translation>Desconectando…</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorNotice</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Show the details of this error</source>
+        <translation>Mostrar os detalhes deste erro</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Detalhes do erro</translation>
+    </message>
+    <message>
+        <source>Hide the details of this error</source>
+        <translation>Ocultar os detalhes deste erro</translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
     <message>
+        <source>Working</source>
+        <translation>Trabalhando</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Trabalhando…</translation>
     </message>
 </context>
 <context>
@@ -86,6 +140,14 @@
     <message>
         <source>Webhook URL</source>
         <translation>URL do webhook</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Criando…</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Salvando…</translation>
     </message>
 </context>
 <context>
@@ -288,6 +350,10 @@
     <message>
         <source>Password</source>
         <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Entrando…</translation>
     </message>
     <message>
         <source>{why}
@@ -718,6 +784,14 @@ Os detalhes estão no log: {log}</translation>
         <translation>Exibida acima</translation>
     </message>
     <message>
+        <source>Last known: {status}</source>
+        <translation>Último estado conhecido: {status}</translation>
+    </message>
+    <message>
+        <source>Last known, not current: zapdesk cannot ask the server about this instance now. Select its account to sign in again.</source>
+        <translation>Último estado conhecido, não atual: o zapdesk não consegue consultar o servidor sobre esta instância agora. Selecione a conta dela para entrar novamente.</translation>
+    </message>
+    <message>
         <source>Connected as {phone}</source>
         <translation>Conectado como {phone}</translation>
     </message>
@@ -764,8 +838,16 @@ Signed in as: {who}</source>
 Conectado como: {who}</translation>
     </message>
     <message>
+        <source>Plan: not known (ZapFlare does not tell API-key sign-ins which plan they are on)</source>
+        <translation>Plano: desconhecido (o ZapFlare não informa o plano a quem entra com chave de API)</translation>
+    </message>
+    <message>
         <source>Up to date.</source>
         <translation>Atualizado.</translation>
+    </message>
+    <message>
+        <source>The instances listed are the last known ones, from {when}; they are not current. zapdesk has not been able to ask the server since.</source>
+        <translation>As instâncias listadas são as últimas conhecidas, de {when}; não são atuais. Desde então o zapdesk não conseguiu consultar o servidor.</translation>
     </message>
     <message>
         <source>Stop the demo</source>
@@ -779,72 +861,196 @@ Conectado como: {who}</translation>
 <context>
     <name>errors</name>
     <message>
-        <source>Something went wrong: {detail}</source>
-        <translation>Algo deu errado: {detail}</translation>
-    </message>
-    <message>
-        <source>The server refused the request: {detail}</source>
-        <translation>O servidor recusou a solicitação: {detail}</translation>
-    </message>
-    <message>
-        <source>Sign in again: the server did not accept the credentials ({detail}).</source>
-        <translation>Entre novamente: o servidor não aceitou as credenciais ({detail}).</translation>
-    </message>
-    <message>
-        <source>Not allowed: {detail}</source>
-        <translation>Não permitido: {detail}</translation>
-    </message>
-    <message>
-        <source>Your plan&apos;s instance limit is reached: {detail}. Delete an instance or upgrade the plan.</source>
-        <translation>O limite de instâncias do seu plano foi atingido: {detail}. Exclua uma instância ou mude de plano.</translation>
-    </message>
-    <message>
-        <source>The server refused {field}: {detail}</source>
-        <translation>O servidor recusou {field}: {detail}</translation>
-    </message>
-    <message>
-        <source>Not found: it may have been deleted ({detail}).</source>
-        <translation>Não encontrado: talvez tenha sido excluído ({detail}).</translation>
-    </message>
-    <message>
-        <source>Conflict: {detail}</source>
-        <translation>Conflito: {detail}</translation>
-    </message>
-    <message>
-        <source>Too many requests: try again in {retry_after} s.</source>
-        <translation>Muitas solicitações: tente de novo em {retry_after} s.</translation>
-    </message>
-    <message>
-        <source>The server failed (HTTP {status}): {detail}</source>
-        <translation>O servidor falhou (HTTP {status}): {detail}</translation>
-    </message>
-    <message>
-        <source>The server sent an answer zapdesk does not understand: {detail}</source>
-        <translation>O servidor enviou uma resposta que o zapdesk não entende: {detail}</translation>
-    </message>
-    <message>
-        <source>Cannot reach the server: {detail}</source>
-        <translation>Não foi possível alcançar o servidor: {detail}</translation>
-    </message>
-    <message>
-        <source>The server refused the connection ({detail}). Check the server address.</source>
-        <translation>O servidor recusou a conexão ({detail}). Verifique o endereço do servidor.</translation>
-    </message>
-    <message>
-        <source>The server did not answer in time ({detail}).</source>
-        <translation>O servidor não respondeu a tempo ({detail}).</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate is not trusted ({detail}).</source>
-        <translation>O certificado do servidor não é confiável ({detail}).</translation>
-    </message>
-    <message>
         <source>The name must have {min} to {max} characters (it has {length}).</source>
         <translation>O nome deve ter de {min} a {max} caracteres (tem {length}).</translation>
     </message>
     <message>
-        <source>This is not a full http:// or https:// address: {detail}</source>
-        <translation>Este não é um endereço completo http:// ou https://: {detail}</translation>
+        <source>the name</source>
+        <translation>o nome</translation>
+    </message>
+    <message>
+        <source>the webhook URL</source>
+        <translation>a URL do webhook</translation>
+    </message>
+    <message>
+        <source>the phone number</source>
+        <translation>o número de telefone</translation>
+    </message>
+    <message>
+        <source>the message</source>
+        <translation>a mensagem</translation>
+    </message>
+    <message>
+        <source>the media address</source>
+        <translation>o endereço da mídia</translation>
+    </message>
+    <message>
+        <source>the media type</source>
+        <translation>o tipo de mídia</translation>
+    </message>
+    <message>
+        <source>the caption</source>
+        <translation>a legenda</translation>
+    </message>
+    <message>
+        <source>the email</source>
+        <translation>o e-mail</translation>
+    </message>
+    <message>
+        <source>the password</source>
+        <translation>a senha</translation>
+    </message>
+    <message>
+        <source>the server address</source>
+        <translation>o endereço do servidor</translation>
+    </message>
+    <message>
+        <source>the listener address</source>
+        <translation>o endereço do receptor</translation>
+    </message>
+    <message>
+        <source>the listener port</source>
+        <translation>a porta do receptor</translation>
+    </message>
+    <message>
+        <source>the public address</source>
+        <translation>o endereço público</translation>
+    </message>
+    <message>
+        <source>what you typed</source>
+        <translation>o que você digitou</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Algo deu errado.</translation>
+    </message>
+    <message>
+        <source>The server refused the request.</source>
+        <translation>O servidor recusou o pedido.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the email and password. Sign in again.</source>
+        <translation>O servidor não aceitou o e-mail e a senha. Entre novamente.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the API key. Sign in again with a valid key.</source>
+        <translation>O servidor não aceitou a chave de API. Entre novamente com uma chave válida.</translation>
+    </message>
+    <message>
+        <source>The session has ended and no password is kept to renew it. Sign in again.</source>
+        <translation>A sessão terminou e não há senha guardada para renová-la. Entre novamente.</translation>
+    </message>
+    <message>
+        <source>Your password was not saved on this computer (no keyring). Sign in again.</source>
+        <translation>Sua senha não foi salva neste computador (não há chaveiro). Entre novamente.</translation>
+    </message>
+    <message>
+        <source>Your API key was not saved on this computer (no keyring). Sign in again.</source>
+        <translation>Sua chave de API não foi salva neste computador (não há chaveiro). Entre novamente.</translation>
+    </message>
+    <message>
+        <source>No password is stored for this account on this computer. Sign in again.</source>
+        <translation>Não há senha guardada para esta conta neste computador. Entre novamente.</translation>
+    </message>
+    <message>
+        <source>No API key is stored for this account on this computer. Sign in again.</source>
+        <translation>Não há chave de API guardada para esta conta neste computador. Entre novamente.</translation>
+    </message>
+    <message>
+        <source>This account is not signed in. Sign in again.</source>
+        <translation>Esta conta não está conectada. Entre novamente.</translation>
+    </message>
+    <message>
+        <source>The server does not allow this for your account.</source>
+        <translation>O servidor não permite isto para a sua conta.</translation>
+    </message>
+    <message>
+        <source>Your plan&apos;s instance limit is reached. Delete an instance or upgrade the plan.</source>
+        <translation>O limite de instâncias do seu plano foi atingido. Exclua uma instância ou mude de plano.</translation>
+    </message>
+    <message>
+        <source>All the instances your {plan} plan allows are in use ({limit} of {limit}). Delete an instance or upgrade the plan.</source>
+        <translation>Todas as instâncias que o seu plano {plan} permite estão em uso ({limit} de {limit}). Exclua uma instância ou mude de plano.</translation>
+    </message>
+    <message>
+        <source>Check {field}: the value was not accepted.</source>
+        <translation>Verifique {field}: o valor não foi aceito.</translation>
+    </message>
+    <message>
+        <source>The server did not accept the request. Check what you typed and try again.</source>
+        <translation>O servidor não aceitou o pedido. Verifique o que você digitou e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The server no longer has this instance; it may have been deleted elsewhere.</source>
+        <translation>O servidor não tem mais esta instância; ela pode ter sido excluída em outro lugar.</translation>
+    </message>
+    <message>
+        <source>The server refused: the instance changed meanwhile. Refresh and try again.</source>
+        <translation>O servidor recusou: a instância mudou nesse meio-tempo. Atualize e tente de novo.</translation>
+    </message>
+    <message>
+        <source>An instance with this name already exists in this account. Choose another name.</source>
+        <translation>Já existe uma instância com este nome nesta conta. Escolha outro nome.</translation>
+    </message>
+    <message>
+        <source>This instance is not connected to WhatsApp. Connect it first.</source>
+        <translation>Esta instância não está conectada ao WhatsApp. Conecte-a primeiro.</translation>
+    </message>
+    <message>
+        <source>Too many requests. Try again in {retry_after} s.</source>
+        <translation>Pedidos demais. Tente de novo em {retry_after} s.</translation>
+    </message>
+    <message>
+        <source>The server ran into a problem. Try again in a moment.</source>
+        <translation>O servidor teve um problema. Tente de novo daqui a pouco.</translation>
+    </message>
+    <message>
+        <source>The server sent an answer zapdesk does not understand.</source>
+        <translation>O servidor enviou uma resposta que o zapdesk não entende.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server. Check the internet connection and try again.</source>
+        <translation>Não foi possível alcançar o servidor. Verifique a conexão com a internet e tente de novo.</translation>
+    </message>
+    <message>
+        <source>The server refused the connection. Check the server address, or try again later.</source>
+        <translation>O servidor recusou a conexão. Verifique o endereço do servidor ou tente mais tarde.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s name was not found. Check the server address and the internet connection.</source>
+        <translation>O nome do servidor não foi encontrado. Verifique o endereço do servidor e a conexão com a internet.</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time. Try again in a moment.</source>
+        <translation>O servidor não respondeu a tempo. Tente de novo daqui a pouco.</translation>
+    </message>
+    <message>
+        <source>A secure connection to the server could not be made.</source>
+        <translation>Não foi possível estabelecer uma conexão segura com o servidor.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted, so zapdesk did not connect.</source>
+        <translation>O certificado do servidor não é confiável, por isso o zapdesk não se conectou.</translation>
+    </message>
+    <message>
+        <source>The connection to the server was interrupted. Try again.</source>
+        <translation>A conexão com o servidor foi interrompida. Tente de novo.</translation>
+    </message>
+    <message>
+        <source>The server sends this request elsewhere. Check the server address (https:// or the path).</source>
+        <translation>O servidor redireciona este pedido para outro lugar. Verifique o endereço do servidor (https:// ou o caminho).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer was broken or incomplete. Try again.</source>
+        <translation>A resposta do servidor veio quebrada ou incompleta. Tente de novo.</translation>
+    </message>
+    <message>
+        <source>Type a full address that starts with http:// or https://.</source>
+        <translation>Digite um endereço completo que comece com http:// ou https://.</translation>
+    </message>
+    <message>
+        <source>Type the listener&apos;s address as HOST:PORT with an IP address, e.g. 127.0.0.1:8787.</source>
+        <translation>Digite o endereço do receptor como HOST:PORTA com um endereço IP, p. ex. 127.0.0.1:8787.</translation>
     </message>
     <message>
         <source>“{number}” is not a valid phone number. Type it with the area code, e.g. (11) 99999-9999, or with the country code, e.g. +55 11 99999-9999.</source>
@@ -855,24 +1061,28 @@ Conectado como: {who}</translation>
         <translation>A mensagem não pode ficar vazia e pode ter até {max} caracteres (tem {length}).</translation>
     </message>
     <message>
-        <source>No secure password storage (keyring) is available on this computer: {detail}</source>
-        <translation>Nenhum armazenamento seguro de senhas (chaveiro) está disponível neste computador: {detail}</translation>
+        <source>No secure password storage (keyring) is available on this computer.</source>
+        <translation>Nenhum armazenamento seguro de senhas (chaveiro) está disponível neste computador.</translation>
     </message>
     <message>
-        <source>Account problem: {detail}</source>
-        <translation>Problema na conta: {detail}</translation>
+        <source>The list of accounts could not be read; the file was left as it is.</source>
+        <translation>Não foi possível ler a lista de contas; o arquivo foi deixado como está.</translation>
     </message>
     <message>
-        <source>The message database cannot be used: {detail}</source>
-        <translation>O banco de mensagens não pode ser usado: {detail}</translation>
+        <source>The message database cannot be used.</source>
+        <translation>O banco de mensagens não pode ser usado.</translation>
+    </message>
+    <message>
+        <source>The webhook listener could not start on {address}.</source>
+        <translation>O receptor de webhooks não pôde iniciar em {address}.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Cancelado.</translation>
     </message>
     <message>
         <source>The message database was written by a newer zapdesk (version {found}); this one knows version {known}. Update zapdesk to open it.</source>
         <translation>O banco de mensagens foi gravado por um zapdesk mais novo (versão {found}); este conhece a versão {known}. Atualize o zapdesk para abri-lo.</translation>
-    </message>
-    <message>
-        <source>The webhook listener could not start on {address}: {detail}</source>
-        <translation>O receptor de webhooks não pôde iniciar em {address}: {detail}</translation>
     </message>
     <message>
         <source>This message may have been sent already (the server did not answer in time). Check the conversation on the phone, and retry only if it is missing.</source>
@@ -908,6 +1118,14 @@ Conectado como: {who}</translation>
     <message>
         <source>No number yet</source>
         <translation>Ainda sem número</translation>
+    </message>
+    <message>
+        <source>{phone} · last known, not current</source>
+        <translation>{phone} · último estado conhecido, não atual</translation>
+    </message>
+    <message>
+        <source>{instance}, last known, not current</source>
+        <translation>{instance}, último estado conhecido, não atual</translation>
     </message>
     <message>
         <source>{instance}, {unread} unread</source>

@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 import qasync
+from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -24,6 +25,7 @@ from tests.accounts.backends import MemoryKeyring
 from zapdesk.accounts.keychain import SecretStore
 from zapdesk.controller.account import AccountController
 from zapdesk.controller.app import AppController
+from zapdesk.resources import resource_path
 from zapdesk.sandbox import SandboxClock, SandboxConfig, SandboxServer
 from zapdesk.ui.console import Console
 from zapdesk.ui.main_window import MainWindow
@@ -42,6 +44,27 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item
                                   ) -> dict[str, Callable[[], asyncio.AbstractEventLoop]]:
     """Every async test under tests/ui runs on a qasync loop, as the app does."""
     return {"qt": qt_loop}
+
+
+@pytest.fixture(params=["light", "dark", "pt_BR"])
+def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """The three looks a changed screen is shot in: light, dark, and Portuguese (light).
+    Build widgets after it has run: ``tr()`` texts are taken when a widget is made."""
+    name = str(request.param)
+    apply_theme(qapp, "dark" if name == "dark" else "light")
+    translator = QTranslator()
+    previous = QLocale()
+    if name == "pt_BR":
+        assert translator.load(str(resource_path("i18n", "zapdesk_pt_BR.qm")))
+        qapp.installTranslator(translator)
+        QLocale.setDefault(QLocale("pt_BR"))
+    try:
+        yield name
+    finally:
+        if name == "pt_BR":
+            qapp.removeTranslator(translator)
+            QLocale.setDefault(previous)
+        apply_theme(qapp, "light")
 
 
 @pytest.fixture(params=["light", "dark"])

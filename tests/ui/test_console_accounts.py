@@ -122,6 +122,8 @@ async def test_two_accounts_side_by_side_and_one_failing(qtbot: QtBot, tmp_path:
         # Each account has its own sign-out.
         env.console.account_pane.sign_out.click()
         await until(lambda: env.app.accounts == [one], what="the sign-out")
+        # the stored profile goes after the server's logout: wait for that, not a lucky tick
+        await until(lambda: len(env.app.manager.accounts()) == 1, what="the profile removed")
         assert [name for name, _ in listed(env)] == ["Loja 1"]
         assert [p.display_name for p in env.app.manager.accounts()] == ["Loja 1"]
 

@@ -15,6 +15,7 @@ from tests.sandbox.helpers import read_qr
 from tests.ui.conftest import Env, console_env, shot, until
 from zapdesk.controller.account import AccountController
 from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog
+from zapdesk.ui.disconnect_dialog import DisconnectDialog
 from zapdesk.ui.instance_model import Role
 
 pytestmark = pytest.mark.asyncio
@@ -72,9 +73,11 @@ async def test_create_validates_as_you_type_and_explains_refusals(
         assert "already exists" in dialog.error.text()
         dialog.name.edit.setText("Suporte")
         dialog.ok.click()
-        await until(lambda: "limit" in dialog.error.text(), what="the plan limit")
-        assert "Starter plan allows 1 instance" in dialog.error.text()
-        assert "Delete an instance or upgrade the plan" in dialog.error.text()
+        await until(lambda: "plan" in dialog.error.text(), what="the plan limit")
+        # The limit said once, in our words; the server's own sentence only under Details.
+        assert dialog.error.text() == ("All the instances your Starter plan allows are in use "
+                                       "(1 of 1). Delete an instance or upgrade the plan.")
+        assert "the Starter plan allows 1 instance" in dialog.error.details.text()
         assert dialog.isVisible() and dialog.name.text() == "Suporte"
         dialog.reject()
         assert names(account) == ["Vendas"]
@@ -209,6 +212,7 @@ async def test_disconnect_reconnect_and_banned(qtbot: QtBot, tmp_path: Path, the
         await until(lambda: pane.connection.currentWidget() is pane.connected)
         assert pane.disconnect_button.isEnabled() and not pane.reconnect_button.isEnabled()
         pane.disconnect_button.click()
+        dialog_of(env, DisconnectDialog).ok.click()  # asked first (tested on its own)
         await until(lambda: pane.connection.currentWidget() is pane.disconnected,
                     what="disconnected")
         assert pane.reconnect_button.isEnabled() and pane.disconnected.button.isVisible()

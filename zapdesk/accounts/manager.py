@@ -32,7 +32,8 @@ class AccountManager:
 
     async def add(self, *, display_name: str = "", base_url: str = DEFAULT_BASE_URL,
                   email: str | None = None, password: str | None = None,
-                  api_key: str | None = None, remember: bool = True
+                  api_key: str | None = None, remember: bool = True,
+                  abandoned: asyncio.Event | None = None
                   ) -> tuple[AccountProfile, ZapFlareClient]:
         """Sign in to a new account, and keep it once the server has accepted the secret."""
         url = validation.http_url(base_url, field="server")
@@ -47,33 +48,40 @@ class AccountManager:
                                      "api_key" if api_key is not None else "password",
                                      email.strip() if email else None)
         client = await self.sign_in(profile, password=password, api_key=api_key,
-                                    remember=remember)
+                                    remember=remember, abandoned=abandoned)
         await asyncio.to_thread(self.profiles.add, profile)
         return profile, client
 
     async def sign_in(self, profile: AccountProfile, *, password: str | None = None,
-                      api_key: str | None = None, remember: bool = True) -> ZapFlareClient:
+                      api_key: str | None = None, remember: bool = True,
+                      abandoned: asyncio.Event | None = None) -> ZapFlareClient:
         """Check a secret with the server, then store it (keyring, or memory if not
-        ``remember``)."""
+        ``remember``). When ``abandoned`` is set by the time the server answers, nothing is
+        kept and ``Abandoned`` is raised: the operator stopped waiting."""
         if not remember:
             self._session_only.add(profile.id)
         else:
             self._session_only.discard(profile.id)
         if profile.auth_mode == "api_key":
             if not api_key:
-                raise errors.NotAuthenticated("an API key is needed", code="no_credentials")
+                raise errors.ApiKeyMissing("an API key is needed", code="no_credentials")
             client = self._client(profile, api_key=api_key)
         else:
             if not password:
-                raise errors.NotAuthenticated("a password is needed", code="no_credentials")
+                raise errors.PasswordMissing("a password is needed", code="no_credentials")
             client = self._client(profile, password=password)
         try:
             if api_key is not None:
                 await client.list_instances()  # the cheapest call that proves the key
+                self._check(abandoned)
                 await self._store(profile.id, SecretKind.API_KEY, api_key)
             else:
                 assert password is not None
                 await client.login()  # stores the session cookie through on_session
+                if abandoned is not None and abandoned.is_set():
+                    await asyncio.to_thread(self.secrets.delete, profile.id,
+                                            SecretKind.SESSION)
+                self._check(abandoned)
                 await self._store(profile.id, SecretKind.PASSWORD, password)
         except BaseException:
             await client.aclose()
@@ -86,12 +94,14 @@ class AccountManager:
         if profile.auth_mode == "api_key":
             key = await self._get(profile.id, SecretKind.API_KEY)
             if key is None:
-                raise errors.NotAuthenticated("no API key is stored", code="no_credentials")
+                raise self._missing(errors.ApiKeyNotSaved, errors.ApiKeyMissing,
+                                    "no API key is stored")
             return self._client(profile, api_key=key)
         password = await self._get(profile.id, SecretKind.PASSWORD)
         cookie = await self._get(profile.id, SecretKind.SESSION)
         if cookie is None and password is None:
-            raise errors.NotAuthenticated("no password is stored", code="no_credentials")
+            raise self._missing(errors.PasswordNotSaved, errors.PasswordMissing,
+                                "no password is stored")
         client = self._client(profile, password=password, cookie=cookie)
         if cookie is None:
             try:
@@ -133,6 +143,19 @@ class AccountManager:
         return token, kept
 
     # ---- helpers ------------------------------------------------------------------
+    @staticmethod
+    def _check(abandoned: asyncio.Event | None) -> None:
+        if abandoned is not None and abandoned.is_set():
+            raise errors.Abandoned("the sign-in was cancelled before the server answered")
+
+    def _missing(self, unsaved: type[errors.NotAuthenticated],
+                 missing: type[errors.NotAuthenticated], what: str) -> errors.NotAuthenticated:
+        """No secret to open an account with: because nothing could keep one (no keyring),
+        or because none was kept. The server is not asked either way."""
+        if not self.secrets.available:
+            return unsaved(f"{what}: {self.secrets.unavailable_reason}", code="no_credentials")
+        return missing(what, code="no_credentials")
+
     def _client(self, profile: AccountProfile, *, password: str | None = None,
                 api_key: str | None = None, cookie: str | None = None) -> ZapFlareClient:
         if api_key is not None:

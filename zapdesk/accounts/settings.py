@@ -12,7 +12,7 @@ from typing import Any
 
 from zapdesk.accounts import atomic
 from zapdesk.core import validation
-from zapdesk.core.errors import InvalidInput
+from zapdesk.core.errors import InvalidInput, InvalidListenAddress
 
 log = logging.getLogger(__name__)
 FILE_NAME = "settings.json"
@@ -49,15 +49,16 @@ def listen_host(text: str) -> str:
     try:
         return str(ipaddress.ip_address(host))
     except ValueError:
-        raise InvalidInput(f"not an IP address: {text!r}", field="listen_host") from None
+        raise InvalidListenAddress(f"not an IP address: {text!r}",
+                                   field="listen_host") from None
 
 
 def parse_listen(text: str) -> tuple[str, int]:
     """``127.0.0.1:8787``, ``[::1]:8787`` or ``:8787`` (loopback) → (host, port)."""
     host, sep, port = text.strip().rpartition(":")
     if not sep or not port.isdigit() or not 0 <= int(port) <= 65535:
-        raise InvalidInput(f"expected HOST:PORT, e.g. 127.0.0.1:8787, not {text!r}",
-                           field="listen")
+        raise InvalidListenAddress(f"expected HOST:PORT, e.g. 127.0.0.1:8787, not {text!r}",
+                                   field="listen")
     return (listen_host(host) if host else "127.0.0.1"), int(port)
 
 

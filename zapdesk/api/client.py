@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import socket
 import ssl
 import time
 from collections.abc import Awaitable, Callable
@@ -22,7 +23,7 @@ import httpx
 from zapdesk import __version__
 from zapdesk.api import parse
 from zapdesk.core import errors, validation
-from zapdesk.core.models import Instance, RateLimit, SentMessage
+from zapdesk.core.models import PLAN_LIMITS, Instance, RateLimit, SentMessage
 from zapdesk.core.phone import normalize_phone
 from zapdesk.core.redact import REDACTOR
 
@@ -113,8 +114,8 @@ class ZapFlareClient:
 
     async def login(self) -> None:
         if not self.can_log_in:
-            raise errors.NotAuthenticated("no email and password to log in with",
-                                          status=None, code="no_credentials")
+            raise errors.PasswordMissing("no email and password to log in with",
+                                         code="no_credentials")
         self._http.cookies.clear()
         body = await self._call("POST", "/auth/sessions", read=False, authenticated=False,
                                 json={"email": self.email, "password": self._password})
@@ -155,8 +156,17 @@ class ZapFlareClient:
         try:
             data = await self._data("POST", "/whatsapp/instances", read=False, json=body)
         except errors.Forbidden as exc:
-            raise errors.PlanLimitReached(exc.detail, status=exc.status, code=exc.code) from exc
+            raise self._plan_limit(exc) from exc
+        except errors.Conflict as exc:  # documented for create: the name is used already
+            raise errors.NameTaken(exc.detail, status=exc.status, code=exc.code) from exc
         return parse.instance(data)
+
+    def _plan_limit(self, exc: errors.ApiError) -> errors.PlanLimitReached:
+        limit = PLAN_LIMITS.get(self.plan or "")
+        if limit is None or self.plan is None:
+            return errors.PlanLimitReached(exc.detail, status=exc.status, code=exc.code)
+        return errors.PlanLimitOf(exc.detail, status=exc.status, code=exc.code,
+                                  plan=self.plan.capitalize(), limit=limit)
 
     async def get_instance(self, instance_id: str) -> Instance:
         return parse.instance(await self._data("GET", self._path(instance_id), read=True))
@@ -170,7 +180,12 @@ class ZapFlareClient:
             body["webhookUrl"] = validation.optional_http_url(webhook_url, field="webhookUrl")
         if not body:
             raise ValueError("update_instance needs a name or a webhook_url")
-        data = await self._data("PUT", self._path(instance_id), read=False, json=body)
+        try:
+            data = await self._data("PUT", self._path(instance_id), read=False, json=body)
+        except errors.Conflict as exc:
+            if "name" not in body or exc.code == "instance_not_connected":
+                raise
+            raise errors.NameTaken(exc.detail, status=exc.status, code=exc.code) from exc
         return parse.instance(data)
 
     async def delete_instance(self, instance_id: str) -> None:
@@ -217,7 +232,7 @@ class ZapFlareClient:
                     if len(data) > max_bytes:
                         raise errors.UnexpectedResponse("the picture is too large")
                 return bytes(data)
-        except httpx.TransportError as exc:
+        except httpx.HTTPError as exc:
             raise_if_cancelled(exc)
             raise network_error(exc) from exc
 
@@ -240,7 +255,7 @@ class ZapFlareClient:
             generation = self._session_generation
             try:
                 response = await self._http.request(method, path, json=json)
-            except httpx.TransportError as exc:
+            except httpx.HTTPError as exc:
                 raise_if_cancelled(exc)
                 failure = network_error(exc)
                 if retries_left <= 0:
@@ -258,7 +273,8 @@ class ZapFlareClient:
                     log.info("%s %s answered %d; retrying in %.1f s", method, path,
                              response.status_code, delay)
                 else:
-                    return unwrap(response)
+                    return unwrap(response, api_key=self._api_key is not None,
+                                  renewable=self.can_log_in or not authenticated)
             retries_left -= 1
             await asyncio.sleep(delay)
             delay *= 2
@@ -272,23 +288,50 @@ def raise_if_cancelled(exc: BaseException) -> None:
         raise asyncio.CancelledError from exc
 
 
-def network_error(exc: httpx.TransportError) -> errors.NetworkError:
-    detail = str(exc) or type(exc).__name__
-    if isinstance(exc, httpx.TimeoutException):
-        return errors.Timeout(detail)
+def network_error(exc: httpx.HTTPError) -> errors.NetworkError:
+    """The failure class of a request that got no usable answer; the library's own words
+    become the details."""
     chain: list[BaseException] = []
     cause: BaseException | None = exc
     while cause is not None and len(chain) < 10:
         chain.append(cause)
         cause = cause.__cause__ or cause.__context__
-    if any(isinstance(c, ssl.SSLCertVerificationError) for c in chain) \
-            or "CERTIFICATE_VERIFY_FAILED" in detail:
+    said: list[str] = []  # each distinct message once, outermost first
+    for link in chain:
+        words = f"{type(link).__name__}: {link}" if str(link) else type(link).__name__
+        if not any(str(link) and str(link) in earlier for earlier in said):
+            said.append(words)
+    detail = " ← ".join(said)
+    text = detail.lower()
+
+    def caused_by(*kinds: type[BaseException]) -> bool:
+        return any(isinstance(c, kinds) for c in chain)
+
+    if isinstance(exc, httpx.TimeoutException):
+        return errors.Timeout(detail)
+    if isinstance(exc, httpx.TooManyRedirects):
+        return errors.Redirected(detail)
+    if caused_by(ssl.SSLCertVerificationError) or "certificate_verify_failed" in text:
         return errors.CertificateError(detail)
-    if any(isinstance(c, ConnectionRefusedError) for c in chain) or "refused" in detail.lower():
+    if caused_by(ssl.SSLError):
+        return errors.SecureConnectionFailed(detail)
+    if caused_by(socket.gaierror) or "name or service not known" in text \
+            or "nodename nor servname" in text or "name resolution" in text:
+        return errors.HostNotFound(detail)
+    if caused_by(ConnectionRefusedError) or "refused" in text:
         return errors.ConnectionRefused(detail)
+    if caused_by(ConnectionResetError, BrokenPipeError, ConnectionAbortedError) \
+            or "disconnected without" in text or "connection reset" in text:
+        return errors.ConnectionReset(detail)
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.DecodingError):
+        return errors.BadResponse(detail)
     return errors.NetworkError(detail)
 
 
+_CODE_ERRORS: dict[str, type[errors.ApiError]] = {
+    "invalid_api_key": errors.InvalidApiKey,
+    "instance_not_connected": errors.NotConnected,
+}
 _STATUS_ERRORS: dict[int, type[errors.ApiError]] = {
     401: errors.NotAuthenticated,
     403: errors.Forbidden,
@@ -297,8 +340,10 @@ _STATUS_ERRORS: dict[int, type[errors.ApiError]] = {
 }
 
 
-def unwrap(response: httpx.Response) -> dict[str, Any]:
-    """The body of a success, or the error that the answer means."""
+def unwrap(response: httpx.Response, *, api_key: bool = False, renewable: bool = True
+           ) -> dict[str, Any]:
+    """The body of a success, or the error that the answer means (``api_key``: the call
+    was made with one; ``renewable``: a refused session could be renewed by logging in)."""
     try:
         body = response.json()
     except ValueError:
@@ -311,13 +356,22 @@ def unwrap(response: httpx.Response) -> dict[str, Any]:
     detail = (error.get("message") or (body.get("message") if isinstance(body, dict) else None)
               or response.reason_phrase or f"HTTP {status}")
     code = error.get("code") if isinstance(error.get("code"), str) else None
+    if 300 <= status < 400:
+        raise errors.Redirected(f"HTTP {status} → {response.headers.get('Location', '?')}")
+    if code in _CODE_ERRORS:
+        raise _CODE_ERRORS[code](str(detail), status=status, code=code)
+    if status == 401:
+        refused: type[errors.NotAuthenticated] = errors.InvalidApiKey if api_key else \
+            errors.NotAuthenticated if renewable else errors.SessionExpired
+        raise refused(str(detail), status=status, code=code)
     if 200 <= status < 300:
         if body is None or not isinstance(body, dict):
             raise errors.UnexpectedResponse(f"HTTP {status} without a JSON object", status=status)
         raise errors.ApiError(str(detail), status=status, code=code)
     if status == 400 or status == 422:
         field = error.get("field") if isinstance(error.get("field"), str) else None
-        raise errors.InvalidInput(str(detail), status=status, code=code, field=field)
+        invalid = errors.InvalidInput if field in errors.FIELD_WORDS else errors.InvalidRequest
+        raise invalid(str(detail), status=status, code=code, field=field)
     if status == 429:
         raise errors.RateLimited(str(detail), status=status, code=code,
                                  retry_after=parse.retry_after(response.headers, time.time()))

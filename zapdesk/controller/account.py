@@ -14,6 +14,7 @@ from enum import StrEnum
 from PySide6.QtCore import QObject, Signal
 
 from zapdesk.accounts.profiles import AccountProfile
+from zapdesk.accounts.snapshots import Snapshot, SnapshotStore
 from zapdesk.api.client import ZapFlareClient
 from zapdesk.controller.tasks import finish, wait_woken
 from zapdesk.core import errors
@@ -36,11 +37,14 @@ class AccountController(QObject):
 
     def __init__(self, profile: AccountProfile, client: ZapFlareClient | None, *,
                  refresh_interval: float = 10.0, clock: Callable[[], float] = time.monotonic,
-                 demo: bool = False) -> None:
+                 demo: bool = False, snapshots: SnapshotStore | None = None) -> None:
         super().__init__()
         self.profile = profile
         self.client = client
         self.demo = demo
+        self.snapshots = snapshots  # where the last list is kept across restarts (not demo)
+        self.last_known: Snapshot | None = None  # shown until this run's first list
+        self._saved: object = None  # what the snapshot on disk says, to write only changes
         self.refresh_interval = refresh_interval
         self.clock = clock
         self.instances: list[Instance] = []
@@ -62,9 +66,29 @@ class AccountController(QObject):
         return self.profile.display_name
 
     @property
+    def plan(self) -> str | None:
+        """The plan's name (lower case) when the server said it, now or on an earlier run;
+        API-key sessions are never told it (see ``account_summary``)."""
+        if self.client is not None and self.client.plan:
+            return self.client.plan
+        return self.last_known.plan if self.last_known else None
+
+    @property
     def plan_limit(self) -> int | None:
-        plan = self.client.plan if self.client else None
-        return PLAN_LIMITS.get(plan) if plan else None
+        return PLAN_LIMITS.get(self.plan) if self.plan else None
+
+    @property
+    def stale(self) -> bool:
+        """The instances shown are the last known ones from an earlier run, not current."""
+        return self.last_known is not None and not self.loaded
+
+    def show_last_known(self, snapshot: Snapshot) -> None:
+        """Until the server answers (or when it cannot be asked), what it said last time."""
+        self.last_known = snapshot
+        self._saved = self._signature(snapshot.instances, snapshot.plan)
+        if not self.loaded:
+            self.instances = list(snapshot.instances)
+            self.changed.emit()
 
     def instance(self, instance_id: str) -> Instance | None:
         return next((i for i in self.instances if i.id == instance_id), None)
@@ -110,7 +134,26 @@ class AccountController(QObject):
                 self.loaded = True
                 self._apply_list(found, started)
                 self._set_state(AccountState.READY, None, None)
+                await self._keep_snapshot()
             await self._sleep(delay)
+
+    @staticmethod
+    def _signature(instances: list[Instance], plan: str | None) -> object:
+        return plan, sorted((i.id, i.name, i.status, i.phone, i.active) for i in instances)
+
+    async def _keep_snapshot(self) -> None:
+        if self.snapshots is None:
+            return
+        instances, plan = list(self.instances), self.plan
+        signature = self._signature(instances, plan)
+        if signature == self._saved:
+            return
+        try:
+            await asyncio.to_thread(self.snapshots.save, self.profile.id, instances, plan)
+        except OSError as exc:  # a convenience for the next start: never worth a failure
+            log.warning("could not keep the instance list of %s: %s", self.name, exc)
+            return
+        self._saved = signature
 
     async def _sleep(self, delay: float) -> None:
         self._wake.clear()
@@ -159,7 +202,7 @@ class AccountController(QObject):
     # ---- actions (each raises a ZapdeskError the UI shows) -------------------------------
     def _client(self) -> ZapFlareClient:
         if self.client is None:
-            raise errors.NotAuthenticated("this account is not signed in")
+            raise errors.NotSignedIn("this account has no client")
         return self.client
 
     async def create(self, name: str, webhook_url: str | None) -> Instance:

@@ -17,6 +17,7 @@ from zapdesk.accounts.keychain import SecretStore
 from zapdesk.accounts.manager import AccountManager
 from zapdesk.accounts.profiles import AccountProfile, ProfileStore
 from zapdesk.accounts.settings import SettingsStore
+from zapdesk.accounts.snapshots import SnapshotStore
 from zapdesk.controller.account import AccountController
 from zapdesk.controller.outbox import Outbox
 from zapdesk.controller.receiving import Receiver
@@ -46,6 +47,7 @@ class AppController(QObject):
         self.secrets = secrets if secrets is not None else SecretStore()
         self.manager = AccountManager(ProfileStore(self.config_dir), self.secrets,
                                       **client_options)
+        self.snapshots = SnapshotStore(self.config_dir)  # each account's last-known list
         self.refresh_interval = refresh_interval
         self.clock = clock
         self.sandbox_options = sandbox_options or {}
@@ -73,7 +75,8 @@ class AppController(QObject):
     def _controller(self, profile: AccountProfile, client: Any, demo: bool = False
                     ) -> AccountController:
         controller = AccountController(profile, client, refresh_interval=self.refresh_interval,
-                                       clock=self.clock, demo=demo)
+                                       clock=self.clock, demo=demo,
+                                       snapshots=None if demo else self.snapshots)
         controller.changed.connect(lambda: self._instances_seen(controller))
         return controller
 
@@ -130,10 +133,15 @@ class AppController(QObject):
                 client = await self.manager.open(profile)
             except errors.ZapdeskError as exc:
                 client, failure = None, exc
+            last_known = await asyncio.to_thread(self.snapshots.load, profile.id)
             # Webhooks are received for every account, even one whose sign-in fails now.
             await receiving
             await self._listen_for(profile)
             controller = self._controller(profile, client)
+            if last_known is not None:
+                controller.show_last_known(last_known)
+                if client is not None and client.plan is None:
+                    client.plan = last_known.plan  # a reused session is not told it again
             if client is None:
                 controller.fail(failure)
             else:
@@ -147,11 +155,13 @@ class AppController(QObject):
         await self._resume_sending()
 
     async def sign_in(self, *, display_name: str, base_url: str, email: str | None,
-                      password: str | None, api_key: str | None, remember: bool
-                      ) -> AccountController:
+                      password: str | None, api_key: str | None, remember: bool,
+                      abandoned: asyncio.Event | None = None) -> AccountController:
+        """``abandoned``: set when the operator stops waiting (Cancel); an answer that comes
+        after it keeps nothing (see ``AccountManager.sign_in``)."""
         profile, client = await self.manager.add(
             display_name=display_name, base_url=base_url, email=email, password=password,
-            api_key=api_key, remember=remember)
+            api_key=api_key, remember=remember, abandoned=abandoned)
         await self.start_receiving()
         await self._listen_for(profile)
         controller = self._controller(profile, client)
@@ -162,9 +172,11 @@ class AppController(QObject):
         return controller
 
     async def sign_in_again(self, controller: AccountController, *, password: str | None,
-                            api_key: str | None, remember: bool) -> None:
+                            api_key: str | None, remember: bool,
+                            abandoned: asyncio.Event | None = None) -> None:
         client = await self.manager.sign_in(controller.profile, password=password,
-                                            api_key=api_key, remember=remember)
+                                            api_key=api_key, remember=remember,
+                                            abandoned=abandoned)
         await controller.replace_client(client)
         await self._resume_sending()
 
@@ -185,6 +197,7 @@ class AppController(QObject):
             return
         await controller.stop_refresh()
         await self.manager.remove(controller.profile, controller.client)
+        await asyncio.to_thread(self.snapshots.remove, controller.profile.id)
 
     # ---- the demo ----------------------------------------------------------------------
     async def start_demo(self) -> AccountController:

@@ -1,8 +1,11 @@
 """Every failure zapdesk knows how to explain, in one hierarchy.
 
-Each error carries an English ``template`` marked for translation (context ``errors``)
-and the ``params`` that fill it, so the window can show it in the operator's language
-while logs and ``str()`` stay English. Server-supplied text (``detail``) is shown as is.
+Each error says ONE sentence of our own: an English ``template`` marked for translation
+(context ``errors``), filled only with ``params`` zapdesk controls (numbers, names the
+operator typed, words we translate). What the server or a library said (``detail``) never
+goes into that sentence: it goes to the log and to ``details()``, which the window shows
+under a "Details" disclosure. ``str()`` (what the log shows) is the English sentence with
+the details in brackets.
 """
 
 from __future__ import annotations
@@ -14,68 +17,172 @@ from zapdesk.core.text import QT_TRANSLATE_NOOP
 
 Translate = Callable[[str, str], str]
 
+# The request fields a refusal can name, as words the sentence can hold (with their article,
+# so a translation can agree in gender). An unknown field reads "the request".
+FIELD_WORDS: dict[str, str] = {
+    "name": QT_TRANSLATE_NOOP("errors", "the name"),
+    "webhookUrl": QT_TRANSLATE_NOOP("errors", "the webhook URL"),
+    "to": QT_TRANSLATE_NOOP("errors", "the phone number"),
+    "message": QT_TRANSLATE_NOOP("errors", "the message"),
+    "mediaUrl": QT_TRANSLATE_NOOP("errors", "the media address"),
+    "mediaType": QT_TRANSLATE_NOOP("errors", "the media type"),
+    "caption": QT_TRANSLATE_NOOP("errors", "the caption"),
+    "email": QT_TRANSLATE_NOOP("errors", "the email"),
+    "password": QT_TRANSLATE_NOOP("errors", "the password"),
+    "server": QT_TRANSLATE_NOOP("errors", "the server address"),
+    "listen_host": QT_TRANSLATE_NOOP("errors", "the listener address"),
+    "listen_port": QT_TRANSLATE_NOOP("errors", "the listener port"),
+    "listen": QT_TRANSLATE_NOOP("errors", "the listener address"),
+    "public_base_url": QT_TRANSLATE_NOOP("errors", "the public address"),
+}
+REQUEST_WORD = QT_TRANSLATE_NOOP("errors", "what you typed")
+
 
 class ZapdeskError(Exception):
-    template: ClassVar[str] = QT_TRANSLATE_NOOP("errors", "Something went wrong: {detail}")
+    template: ClassVar[str] = QT_TRANSLATE_NOOP("errors", "Something went wrong.")
+    words: ClassVar[tuple[str, ...]] = ()  # params whose values are translated words
 
     def __init__(self, detail: str = "", **params: Any) -> None:
         self.detail = detail
-        self.params: dict[str, Any] = {"detail": detail, **params}
+        self.params: dict[str, Any] = params
         super().__init__(self.message())
 
     def message(self, translate: Translate | None = None) -> str:
+        """The sentence, in the operator's language when ``translate`` is given."""
+        params = dict(self.params)
+        if translate is not None:
+            for key in self.words:
+                if isinstance(params.get(key), str):
+                    params[key] = translate("errors", params[key])
         template = translate("errors", self.template) if translate else self.template
         try:
-            return template.format(**self.params)
+            return template.format(**params)
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
             return self.template.format(**self.params)
+
+    def details(self) -> str:
+        """What the server or the library said, for the log and the "Details" disclosure."""
+        return self.detail
+
+    def __str__(self) -> str:
+        details = self.details()
+        return f"{self.message()} [{details}]" if details else self.message()
 
 
 # ---- the server said no -----------------------------------------------------------
 class ApiError(ZapdeskError):
     """An answer from the server that is not a success."""
 
-    template = QT_TRANSLATE_NOOP("errors", "The server refused the request: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "The server refused the request.")
 
     def __init__(self, detail: str = "", *, status: int | None = None, code: str | None = None,
                  **params: Any) -> None:
         self.status = status
         self.code = code
-        super().__init__(detail, status=status, code=code, **params)
+        super().__init__(detail, **params)
+
+    def details(self) -> str:
+        parts = [f"HTTP {self.status}" if self.status is not None else "", self.code or "",
+                 self.detail]
+        return " · ".join(p for p in parts if p)
 
 
 class NotAuthenticated(ApiError):
-    template = QT_TRANSLATE_NOOP("errors", "Sign in again: the server did not accept the "
-                                           "credentials ({detail}).")
+    template = QT_TRANSLATE_NOOP("errors", "The server did not accept the email and password. "
+                                           "Sign in again.")
+
+
+class InvalidApiKey(NotAuthenticated):
+    template = QT_TRANSLATE_NOOP("errors", "The server did not accept the API key. Sign in "
+                                           "again with a valid key.")
+
+
+class SessionExpired(NotAuthenticated):
+    template = QT_TRANSLATE_NOOP("errors", "The session has ended and no password is kept to "
+                                           "renew it. Sign in again.")
+
+
+class PasswordNotSaved(NotAuthenticated):
+    """Nothing was asked of the server: this computer has no secret to ask with."""
+
+    template = QT_TRANSLATE_NOOP("errors", "Your password was not saved on this computer "
+                                           "(no keyring). Sign in again.")
+
+
+class ApiKeyNotSaved(NotAuthenticated):
+    template = QT_TRANSLATE_NOOP("errors", "Your API key was not saved on this computer "
+                                           "(no keyring). Sign in again.")
+
+
+class PasswordMissing(NotAuthenticated):
+    template = QT_TRANSLATE_NOOP("errors", "No password is stored for this account on this "
+                                           "computer. Sign in again.")
+
+
+class ApiKeyMissing(NotAuthenticated):
+    template = QT_TRANSLATE_NOOP("errors", "No API key is stored for this account on this "
+                                           "computer. Sign in again.")
+
+
+class NotSignedIn(NotAuthenticated):
+    template = QT_TRANSLATE_NOOP("errors", "This account is not signed in. Sign in again.")
 
 
 class Forbidden(ApiError):
-    template = QT_TRANSLATE_NOOP("errors", "Not allowed: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "The server does not allow this for your account.")
 
 
 class PlanLimitReached(Forbidden):
-    template = QT_TRANSLATE_NOOP("errors", "Your plan's instance limit is reached: {detail}. "
-                                           "Delete an instance or upgrade the plan.")
+    template = QT_TRANSLATE_NOOP("errors", "Your plan's instance limit is reached. Delete an "
+                                           "instance or upgrade the plan.")
+
+
+class PlanLimitOf(PlanLimitReached):
+    """The same, when the plan is known: the limit is said once, by us."""
+
+    template = QT_TRANSLATE_NOOP("errors", "All the instances your {plan} plan allows are in "
+                                           "use ({limit} of {limit}). Delete an instance or "
+                                           "upgrade the plan.")
 
 
 class InvalidInput(ApiError):
-    template = QT_TRANSLATE_NOOP("errors", "The server refused {field}: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "Check {field}: the value was not accepted.")
+    words = ("field",)
 
     def __init__(self, detail: str = "", *, field: str | None = None, **params: Any) -> None:
         self.field = field
-        super().__init__(detail, field=field or "the request", **params)
+        super().__init__(detail, field=FIELD_WORDS.get(field or "", REQUEST_WORD), **params)
+
+
+class InvalidRequest(InvalidInput):
+    """A 400 that names no field we know."""
+
+    template = QT_TRANSLATE_NOOP("errors", "The server did not accept the request. Check what "
+                                           "you typed and try again.")
 
 
 class NotFound(ApiError):
-    template = QT_TRANSLATE_NOOP("errors", "Not found: it may have been deleted ({detail}).")
+    template = QT_TRANSLATE_NOOP("errors", "The server no longer has this instance; it may "
+                                           "have been deleted elsewhere.")
 
 
 class Conflict(ApiError):
-    template = QT_TRANSLATE_NOOP("errors", "Conflict: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "The server refused: the instance changed "
+                                           "meanwhile. Refresh and try again.")
+
+
+class NameTaken(Conflict):
+    template = QT_TRANSLATE_NOOP("errors", "An instance with this name already exists in this "
+                                           "account. Choose another name.")
+
+
+class NotConnected(Conflict):
+    template = QT_TRANSLATE_NOOP("errors", "This instance is not connected to WhatsApp. "
+                                           "Connect it first.")
 
 
 class RateLimited(ApiError):
-    template = QT_TRANSLATE_NOOP("errors", "Too many requests: try again in {retry_after} s.")
+    template = QT_TRANSLATE_NOOP("errors", "Too many requests. Try again in {retry_after} s.")
 
     def __init__(self, detail: str = "", *, retry_after: float, **params: Any) -> None:
         self.retry_after = retry_after  # seconds from when the answer arrived
@@ -83,31 +190,59 @@ class RateLimited(ApiError):
 
 
 class ServerError(ApiError):
-    template = QT_TRANSLATE_NOOP("errors", "The server failed (HTTP {status}): {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "The server ran into a problem. Try again in a "
+                                           "moment.")
 
 
 class UnexpectedResponse(ApiError):
     template = QT_TRANSLATE_NOOP("errors", "The server sent an answer zapdesk does not "
-                                           "understand: {detail}")
+                                           "understand.")
 
 
 # ---- the network failed -------------------------------------------------------------
 class NetworkError(ZapdeskError):
-    template = QT_TRANSLATE_NOOP("errors", "Cannot reach the server: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "Cannot reach the server. Check the internet "
+                                           "connection and try again.")
 
 
 class ConnectionRefused(NetworkError):
-    template = QT_TRANSLATE_NOOP("errors", "The server refused the connection ({detail}). "
-                                           "Check the server address.")
+    template = QT_TRANSLATE_NOOP("errors", "The server refused the connection. Check the "
+                                           "server address, or try again later.")
+
+
+class HostNotFound(NetworkError):
+    template = QT_TRANSLATE_NOOP("errors", "The server's name was not found. Check the server "
+                                           "address and the internet connection.")
 
 
 class Timeout(NetworkError):
-    template = QT_TRANSLATE_NOOP("errors", "The server did not answer in time ({detail}).")
+    template = QT_TRANSLATE_NOOP("errors", "The server did not answer in time. Try again in a "
+                                           "moment.")
 
 
-class CertificateError(NetworkError):
-    template = QT_TRANSLATE_NOOP("errors", "The server's certificate is not trusted "
-                                           "({detail}).")
+class SecureConnectionFailed(NetworkError):
+    template = QT_TRANSLATE_NOOP("errors", "A secure connection to the server could not be "
+                                           "made.")
+
+
+class CertificateError(SecureConnectionFailed):
+    template = QT_TRANSLATE_NOOP("errors", "The server's certificate is not trusted, so "
+                                           "zapdesk did not connect.")
+
+
+class ConnectionReset(NetworkError):
+    template = QT_TRANSLATE_NOOP("errors", "The connection to the server was interrupted. Try "
+                                           "again.")
+
+
+class Redirected(NetworkError):
+    template = QT_TRANSLATE_NOOP("errors", "The server sends this request elsewhere. Check "
+                                           "the server address (https:// or the path).")
+
+
+class BadResponse(NetworkError):
+    template = QT_TRANSLATE_NOOP("errors", "The server's answer was broken or incomplete. Try "
+                                           "again.")
 
 
 # ---- what the operator typed ------------------------------------------------------
@@ -117,8 +252,13 @@ class InvalidName(InvalidInput):
 
 
 class InvalidUrl(InvalidInput):
-    template = QT_TRANSLATE_NOOP("errors", "This is not a full http:// or https:// address: "
-                                           "{detail}")
+    template = QT_TRANSLATE_NOOP("errors", "Type a full address that starts with http:// or "
+                                           "https://.")
+
+
+class InvalidListenAddress(InvalidInput):
+    template = QT_TRANSLATE_NOOP("errors", "Type the listener's address as HOST:PORT with an "
+                                           "IP address, e.g. 127.0.0.1:8787.")
 
 
 class InvalidPhoneNumber(InvalidInput):
@@ -135,15 +275,16 @@ class InvalidMessage(InvalidInput):
 # ---- the workstation ----------------------------------------------------------------
 class KeyringUnavailable(ZapdeskError):
     template = QT_TRANSLATE_NOOP("errors", "No secure password storage (keyring) is available "
-                                           "on this computer: {detail}")
+                                           "on this computer.")
 
 
 class AccountError(ZapdeskError):
-    template = QT_TRANSLATE_NOOP("errors", "Account problem: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "The list of accounts could not be read; the file "
+                                           "was left as it is.")
 
 
 class StoreError(ZapdeskError):
-    template = QT_TRANSLATE_NOOP("errors", "The message database cannot be used: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "The message database cannot be used.")
 
 
 class StoreTooNew(StoreError):
@@ -154,7 +295,11 @@ class StoreTooNew(StoreError):
 
 class ListenerError(ZapdeskError):
     template = QT_TRANSLATE_NOOP("errors", "The webhook listener could not start on "
-                                           "{address}: {detail}")
+                                           "{address}.")
+
+
+class Abandoned(ZapdeskError):
+    template = QT_TRANSLATE_NOOP("errors", "Cancelled.")
 
 
 class UncertainRetry(ZapdeskError):

@@ -38,10 +38,12 @@ from zapdesk.controller.account import AccountController, AccountState
 from zapdesk.controller.app import AppController
 from zapdesk.controller.conversations import Conversations
 from zapdesk.core.models import Instance, Status
+from zapdesk.ui.account_pane import AccountPane
 from zapdesk.ui.attention import Attention, TrayNotifier
 from zapdesk.ui.chat_page import ChatPage
-from zapdesk.ui.detail_pane import AccountPane, InstancePane
+from zapdesk.ui.detail_pane import InstancePane
 from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog, SignInDialog
+from zapdesk.ui.disconnect_dialog import DisconnectDialog
 from zapdesk.ui.instance_delegate import InstanceDelegate
 from zapdesk.ui.instance_model import InstanceFilter, InstanceTreeModel, Role
 from zapdesk.ui.main_window import MainWindow
@@ -158,6 +160,7 @@ class Console:
         self.instance_pane = InstancePane(app, self.page, poll_interval=poll_interval)
         self.instance_pane.edit_requested.connect(self.open_edit)
         self.instance_pane.delete_requested.connect(self.open_delete)
+        self.instance_pane.disconnect_requested.connect(self.open_disconnect)
         self.conversations = Conversations(app)
         self.chat_page = ChatPage(self.conversations, self.spawn, self.page)
         self.chat_page.select_requested.connect(self._open_elsewhere)
@@ -442,3 +445,9 @@ class Console:
         if account is None or inst is None:
             return
         self._open(DeleteDialog(self.window, account, self.spawn, inst))
+
+    def open_disconnect(self) -> None:
+        account, inst = self.instance_pane.account, self.instance_pane.instance
+        if account is None or inst is None:
+            return
+        self._open(DisconnectDialog(self.window, account, self.spawn, inst))

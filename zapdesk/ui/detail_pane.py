@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Coroutine
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimeZone, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -21,17 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from zapdesk.controller.account import AccountController, AccountState
+from zapdesk.controller.account import AccountController
 from zapdesk.controller.app import AppController
 from zapdesk.controller.watcher import InstanceWatcher, QrPhase
 from zapdesk.core import errors
 from zapdesk.core.models import Instance, Status
 from zapdesk.core.phone import format_phone
 from zapdesk.ui import theme
-from zapdesk.ui.instance_delegate import account_status_line, account_summary
+from zapdesk.ui.error_notice import ErrorNotice
 from zapdesk.ui.qr_widget import QrPanel
-from zapdesk.ui.status import error_text, status_word
-from zapdesk.ui.webhook_status import WebhookStatus, receiving_lines
+from zapdesk.ui.status import status_word
+from zapdesk.ui.webhook_status import WebhookStatus
 
 AVATAR = 56
 
@@ -128,6 +129,7 @@ class OnePage(QWidget):
 class InstancePane(QScrollArea):
     edit_requested = Signal()
     delete_requested = Signal()
+    disconnect_requested = Signal()  # asked first: only the phone can link the number again
 
     def __init__(self, app: AppController, parent: QWidget | None = None, *,
                  poll_interval: float = 2.5) -> None:
@@ -164,16 +166,14 @@ class InstancePane(QScrollArea):
         self.delete_button = QPushButton(self.tr("Delete…"), body)
         self.edit_button.clicked.connect(self.edit_requested)
         self.delete_button.clicked.connect(self.delete_requested)
-        self.disconnect_button.clicked.connect(self._disconnect)
+        self.disconnect_button.clicked.connect(self.disconnect_requested)
         self.reconnect_button.clicked.connect(self._regenerate)
         actions = QHBoxLayout()
         for button in (self.edit_button, self.disconnect_button, self.reconnect_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
-        self.message = QLabel(body)
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = ErrorNotice(body)  # what an action's failure was, with its details
         # connection area
         self.qr = QrPanel(body)
         self.qr.regenerate_requested.connect(self._regenerate)
@@ -240,7 +240,8 @@ class InstancePane(QScrollArea):
             return
         await self.release()
         self.account = account
-        self.message.hide()
+        account.changed.connect(self.refresh)  # e.g. its list becomes current
+        self.message.clear()
         self.watcher = InstanceWatcher(account, instance, poll_interval=self.poll_interval,
                                        clock=self.app.clock)
         self.watcher.changed.connect(self.refresh)
@@ -255,6 +256,9 @@ class InstancePane(QScrollArea):
             watcher.changed.disconnect(self.refresh)
             self.qr.watch(None)
             await watcher.stop()
+        if self.account is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # gone with its account
+                self.account.changed.disconnect(self.refresh)
         self.account = None
 
     def refresh(self) -> None:
@@ -285,13 +289,29 @@ class InstancePane(QScrollArea):
             self.webhook.show_instance(self.account, inst)
         status = inst.known_status
         in_series = self.watcher is not None and self.watcher.qr_view().phase != QrPhase.NONE
-        self.disconnect_button.setEnabled(status in (Status.CONNECTED, Status.QR,
-                                                     Status.CREATED))
-        self.reconnect_button.setEnabled(status == Status.DISCONNECTED)
+        stale = self.account is not None and self.account.stale
+        self.disconnect_button.setEnabled(not stale and status in (
+            Status.CONNECTED, Status.QR, Status.CREATED))
+        self.reconnect_button.setEnabled(not stale and status == Status.DISCONNECTED)
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(not stale)
+        if self.message.error is None:
+            self.message.clear()  # a failure stays until the next action
         self.reconnect_button.setVisible(status != Status.BANNED)
         self.disconnect_button.setVisible(status != Status.BANNED)
-        if status in (Status.CREATED, Status.QR) or (status == Status.DISCONNECTED
-                                                       and in_series):
+        if stale:  # no live QR or state: what the server said last time, greyed
+            muted = self.palette().color(self.foregroundRole())
+            muted.setAlphaF(0.6)
+            self.status.setStyleSheet(f"color: {muted.name(QColor.NameFormat.HexArgb)}")
+            self.unknown.set(
+                translate("detail", "Last known: {status}").format(
+                    status=status_word(inst.status)),
+                translate("detail", "Last known, not current: zapdesk cannot ask the server "
+                                    "about this instance now. Select its account to sign in "
+                                    "again."))
+            self.connection.setCurrentWidget(self.unknown)
+        elif status in (Status.CREATED, Status.QR) or (status == Status.DISCONNECTED
+                                                         and in_series):
             self.connection.setCurrentWidget(self.qr)
         elif status == Status.CONNECTED:
             self.connected.set(
@@ -336,12 +356,7 @@ class InstancePane(QScrollArea):
         try:
             await coro
         except errors.ZapdeskError as exc:
-            self.show_message(error_text(exc))
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.message.setStyleSheet(f"color: {theme.pick(theme.WARNING, self.palette()).name()}")
-        self.message.setVisible(bool(text))
+            self.message.show_error(exc)
 
     async def _load_picture(self, url: str) -> None:
         if self.account is None:
@@ -352,106 +367,12 @@ class InstancePane(QScrollArea):
             return  # the initials stay; a missing picture is not worth a message
         self.refresh()
 
-    def _disconnect(self) -> None:
-        if self.account is not None and self.instance is not None:
-            self.message.hide()
-            self._spawn(self.account.disconnect_instance(self.instance.id))
-
     def _regenerate(self) -> None:
         if self.watcher is not None:
-            self.message.hide()
+            self.message.clear()
             self._spawn(self.watcher.regenerate())
 
     def _copy_id(self) -> None:
         if self.instance is not None:
             QGuiApplication.clipboard().setText(self.instance.id)
             self.copy_id.setText(self.tr("Copied"))
-
-
-class AccountPane(QWidget):
-    sign_in_requested = Signal()
-    sign_out_requested = Signal()
-
-    def __init__(self, app: AppController, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.app = app
-        self.account: AccountController | None = None
-        self.title = QLabel(self)
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.summary = QLabel(self)
-        self.details = QLabel(self)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.state = QLabel(self)
-        self.state.setWordWrap(True)
-        self.receiving = QLabel(self)
-        self.receiving.setWordWrap(True)
-        self.receiving.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.receiving_warning = QLabel(self)
-        self.receiving_warning.setWordWrap(True)
-        app.receiver.health_changed.connect(self.refresh)
-        self._quiet_timer = QTimer(self)  # "no events for N minutes" needs time to pass
-        self._quiet_timer.setInterval(30_000)
-        self._quiet_timer.timeout.connect(self.refresh)
-        self.sign_in = QPushButton(self.tr("Sign in again…"), self)
-        self.retry = QPushButton(self.tr("Retry now"), self)
-        self.sign_out = QPushButton(self.tr("Sign out"), self)
-        self.sign_in.clicked.connect(self.sign_in_requested)
-        self.sign_out.clicked.connect(self.sign_out_requested)
-        self.retry.clicked.connect(self._retry)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.sign_in)
-        buttons.addWidget(self.retry)
-        buttons.addStretch(1)
-        buttons.addWidget(self.sign_out)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 18, 18, 18)
-        for widget in (self.title, self.summary, self.details, self.state, self.receiving,
-                       self.receiving_warning):
-            layout.addWidget(widget)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-
-    def show_account(self, account: AccountController) -> None:
-        if self.account is not None:
-            self.account.changed.disconnect(self.refresh)
-        self.account = account
-        account.changed.connect(self.refresh)
-        self._quiet_timer.start()
-        self.refresh()
-
-    def release(self) -> None:
-        self._quiet_timer.stop()
-        if self.account is not None:
-            self.account.changed.disconnect(self.refresh)
-            self.account = None
-
-    def refresh(self) -> None:
-        account = self.account
-        if account is None:
-            return
-        translate = QCoreApplication.translate
-        self.title.setText(account.name)
-        self.summary.setText(account_summary(account))
-        who = account.profile.email or translate("detail", "API key")
-        self.details.setText(translate("detail", "Server: {url}\nSigned in as: {who}").format(
-            url=account.profile.base_url, who=who))
-        self.state.setText(account_status_line(account) or translate("detail", "Up to date."))
-        self.state.setStyleSheet(
-            f"color: {theme.pick(theme.WARNING, self.palette()).name()}"
-            if account.state in (AccountState.RETRYING, AccountState.SIGN_IN) else "")
-        self.sign_in.setVisible(account.state == AccountState.SIGN_IN and not account.demo)
-        self.sign_out.setText(translate("detail", "Stop the demo") if account.demo
-                              else translate("detail", "Sign out"))
-        info, warnings = receiving_lines(self.app, account)
-        self.receiving.setText("\n".join(info))
-        self.receiving_warning.setText("\n".join(warnings))
-        self.receiving_warning.setStyleSheet(
-            f"color: {theme.pick(theme.WARNING, self.palette()).name()}")
-        self.receiving_warning.setVisible(bool(warnings))
-
-    def _retry(self) -> None:
-        if self.account is not None:
-            self.account.refresh_now()

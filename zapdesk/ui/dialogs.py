@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -31,6 +33,7 @@ from zapdesk.controller.app import AppController
 from zapdesk.core import errors, validation
 from zapdesk.core.models import Instance
 from zapdesk.ui import theme
+from zapdesk.ui.error_notice import ErrorNotice
 from zapdesk.ui.status import error_text
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
@@ -82,18 +85,31 @@ class Field(QWidget):
 
 
 class FormDialog(QDialog):
+    busy_text = ""  # what the request under way is doing ("Signing in…"): see _busy_words
+    grace = 2.0  # seconds an abandoned request may finish by itself before it is cancelled
+
     def __init__(self, parent: QWidget | None, spawn: Spawn, title: str, ok_text: str) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
         self._spawn = spawn
         self._task: asyncio.Task[Any] | None = None
+        self.abandoned = asyncio.Event()  # Cancel during a request: its result is not wanted
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.error = QLabel(self)
-        self.error.setWordWrap(True)
-        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error.hide()
+        self.error = ErrorNotice(self)
+        self.busy = QWidget(self)  # a moving bar and what is being done, while it is
+        self.busy_bar = QProgressBar(self.busy)
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.setTextVisible(False)
+        self.busy_bar.setFixedWidth(96)
+        self.busy_bar.setAccessibleName(self.tr("Working"))
+        self.busy_label = QLabel(self.busy)
+        busy_row = QHBoxLayout(self.busy)
+        busy_row.setContentsMargins(0, 0, 0, 0)
+        busy_row.addWidget(self.busy_bar)
+        busy_row.addWidget(self.busy_label, 1)
+        self.busy.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -104,6 +120,7 @@ class FormDialog(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.form)
         self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.busy)
         self.layout_.addWidget(self.buttons)
 
     # Subclasses: what makes the form complete, and what submitting does.
@@ -116,40 +133,61 @@ class FormDialog(QDialog):
     def describe(self, error: errors.ZapdeskError) -> str:
         return error_text(error)
 
+    def busy_words(self) -> str:
+        return self.tr("Working…")
+
     def revalidate(self) -> None:
         self.ok.setEnabled(self._task is None and self.is_valid())
 
-    def show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setStyleSheet(f"color: {theme.pick(theme.WARNING).name()}")
-        self.error.show()
+    def show_error(self, error: errors.ZapdeskError) -> None:
+        """The refusal in our words, what the server said under "Details"."""
+        self.error.show_error(error, self.describe(error))
         self.adjustSize()
 
     def submit(self) -> None:
         if self._task is not None or not self.is_valid():
             return
-        self.error.hide()
+        self.error.clear()
         self._task = self._spawn(self._run())
         self.revalidate()
 
     async def _run(self) -> None:
         self.setCursor(Qt.CursorShape.BusyCursor)
+        self.busy_label.setText(self.busy_words())
+        self.busy.show()
         try:
             await self.run()
         except errors.ZapdeskError as exc:
-            self.show_error(self.describe(exc))
+            if self.abandoned.is_set():
+                return  # closed meanwhile: nobody is waiting for this answer
+            self.show_error(exc)
         else:
-            self.accept()
+            if not self.abandoned.is_set():
+                self.accept()
         finally:
-            self._task = None
-            self.unsetCursor()
-            self.revalidate()
+            if not self.abandoned.is_set():  # else the widgets may be gone already
+                self._task = None
+                self.busy.hide()
+                self.unsetCursor()
+                self.revalidate()
 
     def reject(self) -> None:
-        if self._task is not None:  # closing gives up on the request still under way
-            self._task.cancel()
-            self._task = None
+        task, self._task = self._task, None
+        if task is not None:
+            # Give up on the request under way the project's way: say it is not wanted,
+            # let it end by itself for a moment, cancel only then (cancelling an httpx
+            # request while it connects leaks its socket).
+            self.abandoned.set()
+            self._spawn(settle(task, self.grace))
         super().reject()
+
+
+async def settle(task: asyncio.Task[Any], grace: float) -> None:
+    """Wait ``grace`` seconds for an abandoned request, then cancel it."""
+    done, _ = await asyncio.wait({task}, timeout=grace)
+    if not done:
+        task.cancel()
+        await asyncio.wait({task})
 
 
 class SignInDialog(FormDialog):
@@ -224,13 +262,17 @@ class SignInDialog(FormDialog):
         api_key = self.api_key.text().strip() if by_key else None
         if self.account is not None:
             await self.app.sign_in_again(self.account, password=password, api_key=api_key,
-                                         remember=self.remember.isChecked())
+                                         remember=self.remember.isChecked(),
+                                         abandoned=self.abandoned)
             return
         await self.app.sign_in(display_name=self.display_name.text(),
                                base_url=self.server.text().strip(),
                                email=None if by_key else self.email.text().strip(),
                                password=password, api_key=api_key,
-                               remember=self.remember.isChecked())
+                               remember=self.remember.isChecked(), abandoned=self.abandoned)
+
+    def busy_words(self) -> str:
+        return self.tr("Signing in…")
 
     def describe(self, error: errors.ZapdeskError) -> str:
         if isinstance(error, errors.KeyringUnavailable):
@@ -281,6 +323,9 @@ class InstanceDialog(FormDialog):
         name_ok = self.name.validate()
         return self.webhook.validate() and name_ok
 
+    def busy_words(self) -> str:
+        return self.tr("Creating…") if self.instance is None else self.tr("Saving…")
+
     async def run(self) -> None:
         webhook = validation.optional_http_url(self.webhook.text(), field="webhookUrl")
         if self.instance is None:
@@ -313,6 +358,9 @@ class DeleteDialog(FormDialog):
 
     def is_valid(self) -> bool:
         return self.confirm.text() == self.instance.name
+
+    def busy_words(self) -> str:
+        return self.tr("Deleting…")
 
     async def run(self) -> None:
         await self.account.delete(self.instance.id)

@@ -5,9 +5,23 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
 
 from zapdesk.controller.account import AccountController, AccountState
 from zapdesk.core.models import Instance
@@ -21,10 +35,14 @@ PAD = 10
 
 
 def account_summary(account: AccountController) -> str:
+    """"3 of 5 instances · Pro" where the plan is known: from a password sign-in's answer,
+    now or on an earlier run. ZapFlare tells an API-key session no plan (no call of the
+    contract returns it), so such an account says "3 instances", like any whose plan is
+    unknown."""
     translate = QCoreApplication.translate
     count = len(account.instances)
     limit = account.plan_limit
-    plan = account.client.plan if account.client else None
+    plan = account.plan
     if limit is not None and plan:
         return translate("list", "{count} of {limit} instances · {plan}").format(
             count=count, limit=limit, plan=plan.capitalize())
@@ -46,7 +64,8 @@ def account_state_text(account: AccountController) -> str | None:
 
 
 def account_status_line(account: AccountController) -> str | None:
-    """The state word with the error that caused it, or None when all is well."""
+    """The state word with the error that caused it, or None when all is well (the whole
+    sentence: for the account pane and the row's tooltip, where it can wrap)."""
     state = account_state_text(account)
     if account.error is None or account.state in (AccountState.READY, AccountState.LOADING):
         return state
@@ -79,8 +98,13 @@ class InstanceDelegate(QStyledItemDelegate):
         if index.data(Role.KIND) == "account":
             self._paint_account(painter, option, index.data(Role.ACCOUNT), text, muted, selected)
         else:
+            stale = index.data(Role.ACCOUNT).stale
+            if stale:  # greyed: what the server said on an earlier run, not now
+                text = QColor(muted)
+                muted.setAlphaF(0.5)
             self._paint_instance(painter, option, index.data(Role.INSTANCE),
-                                 int(index.data(Role.UNREAD) or 0), text, muted, selected)
+                                 int(index.data(Role.UNREAD) or 0), text, muted, selected,
+                                 stale)
         if option.state & QStyle.StateFlag.State_HasFocus:
             focus = QColor(palette.color(QPalette.ColorRole.Highlight))
             focus.setAlphaF(0.9)
@@ -116,7 +140,9 @@ class InstanceDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         painter.drawText(QRect(rect.right() - summary_width, rect.top(), summary_width, line),
                          Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, summary)
-        status = account_status_line(account)
+        # The short state only: the reason is a whole sentence, which the account pane and
+        # the tooltip show wrapped rather than cut off here.
+        status = account_state_text(account)
         detail = status or account.profile.base_url
         colour = theme.pick(theme.WARNING, option.palette) if status and not selected \
             and account.state != AccountState.LOADING else muted
@@ -127,11 +153,12 @@ class InstanceDelegate(QStyledItemDelegate):
                                                         second.width()))
 
     def _paint_instance(self, painter: QPainter, option: QStyleOptionViewItem, inst: Instance,
-                        unread: int, text: QColor, muted: QColor, selected: bool) -> None:
+                        unread: int, text: QColor, muted: QColor, selected: bool,
+                        stale: bool = False) -> None:
         bold, small = self._fonts(option)
         rect = option.rect.adjusted(PAD + 14, PAD, -PAD, -PAD)
         line = QFontMetrics(bold).height()
-        colour = theme.status_color(inst.status, option.palette)
+        colour = muted if stale else theme.status_color(inst.status, option.palette)
         # Status dot: colour for the eye, the pill's word for everyone.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour if not selected else text)
@@ -164,7 +191,21 @@ class InstanceDelegate(QStyledItemDelegate):
         painter.setPen(muted)
         phone = format_phone(inst.phone) if inst.phone else QCoreApplication.translate(
             "list", "No number yet")
-        painter.drawText(QRect(rect.left(), rect.top() + line + 4, phone_right - rect.left(),
-                               line), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         phone)
+        if stale:
+            translate = QCoreApplication.translate
+            phone = translate("list", "{phone} · last known, not current").format(phone=phone)
+        phone_rect = QRect(rect.left(), rect.top() + line + 4, phone_right - rect.left(), line)
+        painter.drawText(phone_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         metrics.elidedText(phone, Qt.TextElideMode.ElideRight,
+                                            phone_rect.width()))
+
+    def helpEvent(self, event: QHelpEvent, view: QAbstractItemView,
+                  option: QStyleOptionViewItem, index: Index) -> bool:
+        """An account's whole state sentence, which its row has no room for."""
+        if event.type() == QEvent.Type.ToolTip and index.data(Role.KIND) == "account":
+            line = account_status_line(index.data(Role.ACCOUNT))
+            if line:
+                QToolTip.showText(event.globalPos(), line, view)
+                return True
+        return super().helpEvent(event, view, option, index)
 

@@ -107,6 +107,10 @@ class InstanceTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             unread = self._unread_of(account_row, inst)
             said = f"{inst.name}, {status_word(inst.status)}"
+            translate = QCoreApplication.translate
+            if self._accounts[account_row].stale:
+                said = translate("list", "{instance}, last known, not current").format(
+                    instance=said)
             return said if not unread else QCoreApplication.translate(
                 "list", "{instance}, {unread} unread").format(instance=said, unread=unread)
         return None
