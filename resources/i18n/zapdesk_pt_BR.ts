@@ -1097,6 +1097,18 @@ Conectado como: {who}</translation>
         <translation>O receptor de webhooks não pôde iniciar em {address}.</translation>
     </message>
     <message>
+        <source>The webhook listener could not start on {address}: another program already uses that port.</source>
+        <translation>O receptor de webhooks não pôde iniciar em {address}: outro programa já usa essa porta.</translation>
+    </message>
+    <message>
+        <source>The webhook listener could not start on {address}: this computer has no such address.</source>
+        <translation>O receptor de webhooks não pôde iniciar em {address}: este computador não tem esse endereço.</translation>
+    </message>
+    <message>
+        <source>The webhook listener could not start on {address}: this port needs administrator rights. Choose a port above 1024.</source>
+        <translation>O receptor de webhooks não pôde iniciar em {address}: esta porta exige permissão de administrador. Escolha uma porta acima de 1024.</translation>
+    </message>
+    <message>
         <source>Cancelled.</source>
         <translation>Cancelado.</translation>
     </message>

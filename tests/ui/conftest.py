@@ -5,6 +5,7 @@ console reads the same clock, so countdowns are exact."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 import os
 import time
@@ -17,15 +18,14 @@ from typing import Any
 import httpx
 import pytest
 import qasync
-from PySide6.QtCore import QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.accounts.backends import MemoryKeyring
+from tests.ui.language import speaking
 from zapdesk.accounts.keychain import SecretStore
 from zapdesk.controller.account import AccountController
 from zapdesk.controller.app import AppController
-from zapdesk.resources import resource_path
 from zapdesk.sandbox import SandboxClock, SandboxConfig, SandboxServer
 from zapdesk.ui.console import Console
 from zapdesk.ui.main_window import MainWindow
@@ -52,18 +52,10 @@ def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     Build widgets after it has run: ``tr()`` texts are taken when a widget is made."""
     name = str(request.param)
     apply_theme(qapp, "dark" if name == "dark" else "light")
-    translator = QTranslator()
-    previous = QLocale()
-    if name == "pt_BR":
-        assert translator.load(str(resource_path("i18n", "zapdesk_pt_BR.qm")))
-        qapp.installTranslator(translator)
-        QLocale.setDefault(QLocale("pt_BR"))
     try:
-        yield name
+        with speaking("pt_BR") if name == "pt_BR" else contextlib.nullcontext():
+            yield name
     finally:
-        if name == "pt_BR":
-            qapp.removeTranslator(translator)
-            QLocale.setDefault(previous)
         apply_theme(qapp, "light")
 
 

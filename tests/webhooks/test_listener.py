@@ -12,7 +12,7 @@ import pytest
 
 from tests.webhooks import payloads as p
 from tests.webhooks.conftest import ACCOUNT, Receiving
-from zapdesk.core.errors import ListenerError
+from zapdesk.core.errors import ListenerError, PortInUse
 from zapdesk.store.store import Store
 from zapdesk.webhooks.listener import WebhookListener
 
@@ -118,6 +118,10 @@ async def test_a_busy_port_is_a_clear_error(receiving: Receiving, tmp_path: Path
     with pytest.raises(ListenerError) as raised:
         await other.start()
     assert f"127.0.0.1:{receiving.listener.port}" in raised.value.message()
+    # in our words; the system's own ("Address already in use") only in the details
+    assert isinstance(raised.value, PortInUse)
+    assert "another program already uses that port" in raised.value.message()
+    assert "in use" in raised.value.details() and "Address" not in raised.value.message()
     await store.close()
 
 

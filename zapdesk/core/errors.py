@@ -298,6 +298,23 @@ class ListenerError(ZapdeskError):
                                            "{address}.")
 
 
+class PortInUse(ListenerError):
+    template = QT_TRANSLATE_NOOP("errors", "The webhook listener could not start on "
+                                           "{address}: another program already uses that "
+                                           "port.")
+
+
+class AddressUnavailable(ListenerError):
+    template = QT_TRANSLATE_NOOP("errors", "The webhook listener could not start on "
+                                           "{address}: this computer has no such address.")
+
+
+class PortNotAllowed(ListenerError):
+    template = QT_TRANSLATE_NOOP("errors", "The webhook listener could not start on "
+                                           "{address}: this port needs administrator rights. "
+                                           "Choose a port above 1024.")
+
+
 class Abandoned(ZapdeskError):
     template = QT_TRANSLATE_NOOP("errors", "Cancelled.")
 

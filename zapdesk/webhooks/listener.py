@@ -7,6 +7,7 @@ Every refusal is a 4xx and one log line, and the listener stays up. An event is 
 from __future__ import annotations
 
 import asyncio
+import errno
 import hmac
 import importlib
 import json
@@ -19,12 +20,21 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from aiohttp import web
 
-from zapdesk.core.errors import ListenerError, StoreError
+from zapdesk.core.errors import (
+    AddressUnavailable,
+    ListenerError,
+    PortInUse,
+    PortNotAllowed,
+    StoreError,
+)
 from zapdesk.store.ingest import Outcome
 from zapdesk.store.store import Store
 from zapdesk.webhooks.parser import parse
 
 log = logging.getLogger(__name__)
+_BIND_ERRORS: dict[int, type[ListenerError]] = {
+    errno.EADDRINUSE: PortInUse, errno.EADDRNOTAVAIL: AddressUnavailable,
+    errno.EACCES: PortNotAllowed}
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8787
@@ -125,8 +135,9 @@ class WebhookListener:
             await site.start()
         except OSError as exc:
             await runner.cleanup()
-            raise ListenerError(str(exc.strerror or exc),
-                                address=f"{url_host(self.host)}:{self.port}") from exc
+            failure = _BIND_ERRORS.get(exc.errno or 0, ListenerError)
+            raise failure(f"{type(exc).__name__}: {exc}",
+                          address=f"{url_host(self.host)}:{self.port}") from exc
         self._runner = runner
         address = runner.addresses[0]
         self.port = int(address[1])  # the real one when 0 asked for any free port
