@@ -195,3 +195,32 @@ async def test_the_plan_is_shown_wherever_it_is_known(qtbot: QtBot, tmp_path: Pa
             shot(window, "plan-api-key-account")
             console.select(password_account)
             assert "not known" not in console.account_pane.details.text()
+
+
+async def test_a_start_while_the_server_fails_shows_the_last_list_and_retries(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    """The password is kept, but the server fails the login at start: the account shows
+    its last-known list and why it waits, and "Retry now" (or its backoff) gets it back."""
+    keyring = MemoryKeyring()
+    async with console_env(qtbot, tmp_path) as env:
+        env.app.secrets = env.app.manager.secrets = SecretStore(keyring)
+        await env.tenant(EMAIL)
+        await first_run(env, remember=True)
+        for key in [k for k in keyring.items if k[1].endswith("/session")]:
+            del keyring.items[key]  # the session is gone: the start must log in
+        await env.control.post("/_sandbox/faults", json={"path": "/auth/sessions",
+                                                         "method": "POST", "status": 503,
+                                                         "count": 2})  # at start, and once more
+        async with restarted(env, qtbot, tmp_path, keyring) as (app, console, _window):
+            await app.load()
+            [account] = app.accounts
+            await until(lambda: account.state == AccountState.RETRYING, what="waiting")
+            assert account.stale and sorted(i.name for i in account.instances) == [
+                "Suporte", "Vendas"]
+            assert isinstance(account.error, errors.ServerError)
+            console.select(account)
+            pane = console.account_pane
+            assert pane.retry.isVisible() and not pane.sign_in.isVisible()
+            pane.retry.click()
+            await until(lambda: account.state == AccountState.READY and not account.stale,
+                        what="back, and current")

@@ -106,6 +106,11 @@ class AccountManager:
         if cookie is None:
             try:
                 await client.login()
+            except (errors.NetworkError, errors.ServerError, errors.RateLimited) as exc:
+                # Not a refusal: the server cannot answer now. The account opens with its
+                # last-known list; its refresh loop logs in (a 401 asks it to) once the
+                # server is back, and meanwhile says why it waits.
+                log.info("cannot log in to %s now (%s); will retry", profile.display_name, exc)
             except BaseException:
                 await client.aclose()
                 raise

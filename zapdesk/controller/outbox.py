@@ -84,6 +84,9 @@ class Outbox(QObject):
         return again
 
     async def resume(self) -> None:
+        # A worker busy at this moment holds its item as "sending", so the query below
+        # misses it, and it may be about to find no client and stop: it looks once more.
+        self._rewake.update(key for key, worker in self._workers.items() if not worker.done())
         for account_id, instance in await self.store.read(outbox.waiting):
             self._wake(account_id, instance)
 
