@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from zapdesk.accounts.settings import Settings, SettingsStore, parse_listen
+from zapdesk.accounts.settings import DEFAULT_PORT, Settings, SettingsStore, parse_listen
 from zapdesk.core.errors import InvalidInput
 
 
@@ -25,7 +25,8 @@ def test_listen_addresses(text: str, expected: tuple[str, int]) -> None:
 def test_bad_listen_addresses_say_what_to_type(text: str) -> None:
     with pytest.raises(InvalidInput) as raised:
         parse_listen(text)
-    assert "127.0.0.1:8787" in raised.value.message() or "IP address" in raised.value.message()
+    said = raised.value.message()
+    assert f"127.0.0.1:{DEFAULT_PORT}" in said or "IP address" in said
 
 
 def test_settings_round_trip_and_defaults(tmp_path: Path) -> None:

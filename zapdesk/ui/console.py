@@ -42,6 +42,7 @@ from zapdesk.ui.attention import Attention, TrayNotifier
 from zapdesk.ui.chat_page import ChatPage
 from zapdesk.ui.detail_pane import AccountPane, InstancePane
 from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog, SignInDialog
+from zapdesk.ui.help_menu import HelpMenu
 from zapdesk.ui.instance_delegate import InstanceDelegate
 from zapdesk.ui.instance_model import InstanceFilter, InstanceTreeModel, Role
 from zapdesk.ui.main_window import MainWindow
@@ -248,6 +249,7 @@ class Console:
                      QKeySequence.StandardKey.Refresh)
         self._action(instance_menu, translate("console", "&Filter"), self.focus_filter,
                      QKeySequence.StandardKey.Find)
+        self.help = HelpMenu(self)  # Preferences (in the Account menu) and Help
 
     def _action(self, menu: Any, text: str, slot: Any,
                 shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
