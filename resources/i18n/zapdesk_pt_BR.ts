@@ -1329,8 +1329,8 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
         <translation>Esta URL vale só até o zapdesk fechar: não há chaveiro (keyring) disponível para guardar o segredo dela.</translation>
     </message>
     <message>
-        <source>The server cannot reach this computer&apos;s loopback address. Set a public address (public_base_url in settings.json) for a forwarded port or a tunnel.</source>
-        <translation>O servidor não alcança o endereço local (loopback) deste computador. Defina um endereço público (public_base_url no settings.json) para uma porta redirecionada ou um túnel.</translation>
+        <source>The server cannot reach this computer&apos;s loopback address. Set the public address of a forwarded port or a tunnel in Preferences (Ctrl+,), and test it there.</source>
+        <translation>O servidor não alcança o endereço local (loopback) deste computador. Informe nas Preferências (Ctrl+,) o endereço público de uma porta redirecionada ou de um túnel, e teste-o lá.</translation>
     </message>
     <message>
         <source>Not set</source>
