@@ -57,8 +57,10 @@ async def test_help_opens_the_folders_and_the_local_user_guide(qtbot: QtBot, tmp
     async with console_env(qtbot, tmp_path) as env:
         help_ = env.console.help
         assert help_.menu.menuAction() in env.window.menuBar().actions()
-        assert menu_texts(help_.menu)[-4:] == ["User &guide", "Open the &log folder",
-                                               "Open the &data folder", "&About zapdesk"]
+        assert menu_texts(help_.menu) == ["&Keyboard shortcuts", "User &guide",
+                                          "Open the &log folder", "Open the &data folder",
+                                          "&About zapdesk"]
+        assert help_.menu.actions()[0] is env.console.keys.shortcuts_action
         with file_manager() as opened:
             help_.logs_action.trigger()
             help_.data_action.trigger()

@@ -11,6 +11,8 @@ import time
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -240,3 +242,28 @@ async def test_preferences_pictures(qtbot: QtBot, tmp_path: Path, theme: str,
             assert path.exists()
             assert dialog.public.problem.isVisible()
             dialog.reject()
+
+
+@pytest.mark.asyncio
+async def test_ctrl_comma_opens_preferences_wherever_the_focus_is(qtbot: QtBot,
+                                                                  tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account = await env.signed_in()
+        await until(lambda: account.loaded)
+        env.window.activateWindow()
+        await until(env.window.isActiveWindow, what="the main window active")
+        account_menu = env.window.menuBar().actions()[0].menu()
+        texts = [a.text() for a in account_menu.actions() if not a.isSeparator()]
+        assert texts[-2:] == ["&Preferences…", "&Quit"]  # File-menu style, above Quit
+        for widget in (env.console.tree, env.console.chat_page.composer.edit,
+                       env.console.filter):
+            widget.setFocus()
+            QTest.keyClick(widget, Qt.Key.Key_Comma, Qt.KeyboardModifier.ControlModifier)
+            dialog = dialog_of(env, PreferencesDialog)
+            await until(dialog.isVisible, what="Preferences")
+            env.console.help.preferences_action.trigger()  # one window, brought forward
+            assert len(env.window.findChildren(PreferencesDialog)) == 1
+            dialog.reject()
+            await until(lambda: "preferences" not in env.console.help.dialogs)
+            env.window.activateWindow()
+            await until(env.window.isActiveWindow, what="the main window active")

@@ -4,11 +4,12 @@ when settings.json had values it had to refuse."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from zapdesk.accounts.settings import Settings
@@ -29,15 +30,14 @@ class HelpMenu:
         window = console.window
         self.dialogs: dict[str, QDialog] = {}  # one of each at a time
         self.preferences_action = self._action(translate("help", "&Preferences…"),
-                                               self.open_preferences, "Ctrl+,")
+                                               self.open_preferences)
+        console.keys.keyboard.bind("preferences", self.open_preferences)  # Ctrl+, anywhere
+        console.keys.keyboard.show_in_menu(self.preferences_action, "preferences")
         self._put_before_quit(self.preferences_action)
         self.menu = QMenu(translate("help", "&Help"), window)
         window.menuBar().addMenu(self.menu)
-        keys = getattr(console, "keys", None)  # the keyboard map's cheat sheet, when there
-        shortcuts = getattr(keys, "shortcuts_action", None)
-        if isinstance(shortcuts, QAction):
-            self.menu.addAction(shortcuts)
-            self.menu.addSeparator()
+        self.menu.addAction(console.keys.shortcuts_action)  # the cheat sheet (F1, Ctrl+/)
+        self.menu.addSeparator()
         self.guide_action = self._action(translate("help", "User &guide"), self.open_guide)
         self.menu.addAction(self.guide_action)
         self.logs_action = self._action(translate("help", "Open the &log folder"),
@@ -55,10 +55,8 @@ class HelpMenu:
         if console.app.preferences.ignored:
             self.say_ignored()
 
-    def _action(self, text: str, slot: object, shortcut: str | None = None) -> QAction:
+    def _action(self, text: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.console.window)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
 
