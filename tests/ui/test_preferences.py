@@ -177,6 +177,8 @@ async def test_the_test_button_posts_through_the_address_to_the_real_listener(
             f"Nothing answered at http://127.0.0.1:{nothing}/hooks/_probe/…")
         elsewhere = await tested(env.sandbox.url)  # a server, but not this listener
         assert "never reached zapdesk" in elsewhere and "HTTP 404" in elsewhere
+        label = dialog.test_result  # the longest answer is shown whole, not cut
+        assert label.height() >= label.heightForWidth(label.width()), "cut off"
         # a stray or repeated probe is refused like any unknown path
         assert not env.app.receiver.listener.probe_arrived("made-up")
         shot(dialog, "prefs-preferences-test-light")

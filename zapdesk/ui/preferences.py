@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -205,6 +205,7 @@ class PreferencesDialog(FormDialog):
             self.test_result.setText(self.tr("Sending a test request…"))
             self.test_result.setStyleSheet("")
             self.test_result.show()
+            self._grow()
             self.probe_task = self._spawn(self._test())
 
     async def _test(self) -> None:
@@ -223,6 +224,14 @@ class PreferencesDialog(FormDialog):
         colour = theme.status_color("connected" if ok else "banned", self.palette())
         self.test_result.setStyleSheet(f"color: {colour.name()}")
         self.test_result.show()
+        self._grow()
+
+    def _grow(self) -> None:
+        """Fit a message that appeared or changed (its layouts learn of it one level per
+        round of posted events; deliver them first)."""
+        for _level in range(4):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        self.adjustSize()
 
 
 def probe_text(result: ProbeResult, app: AppController) -> str:
