@@ -105,6 +105,7 @@ class PreferencesDialog(FormDialog):
         public_row.addWidget(self.test_button, 0, Qt.AlignmentFlag.AlignTop)
         self.test_result = QLabel(self)
         self.test_result.setWordWrap(True)
+        self.test_result.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.test_result.hide()
         receive_note = QLabel(self.tr(
@@ -229,9 +230,10 @@ class PreferencesDialog(FormDialog):
     def _grow(self) -> None:
         """Fit a message that appeared or changed (its layouts learn of it one level per
         round of posted events; deliver them first)."""
-        for _level in range(4):
-            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-        self.adjustSize()
+        for _pass in range(2):  # the second pass measures at the widths the first gave
+            for _level in range(4):
+                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+            self.adjustSize()
 
 
 def probe_text(result: ProbeResult, app: AppController) -> str:
