@@ -922,8 +922,20 @@ Os detalhes estão no log: {log}</translation>
         <translation>Selecione a conta à qual a nova instância pertence.</translation>
     </message>
     <message>
+        <source>Saved “{name}”</source>
+        <translation>“{name}” salva</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”</source>
+        <translation>“{name}” excluída</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>&amp;Instance column</source>
+        <translation>Coluna de &amp;instâncias</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -1257,6 +1269,21 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     </message>
 </context>
 <context>
+    <name>panes</name>
+    <message>
+        <source>Show the instance list</source>
+        <translation>Mostrar a lista de instâncias</translation>
+    </message>
+    <message>
+        <source>Hide the instance list</source>
+        <translation>Ocultar a lista de instâncias</translation>
+    </message>
+    <message>
+        <source>{what} (Ctrl+B)</source>
+        <translation>{what} (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
     <name>preferences</name>
     <message>
         <source>It arrived. This address works only from this computer: ZapFlare&apos;s servers need a public address to reach it.</source>
@@ -1320,6 +1347,10 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     <message>
         <source>Show these keyboard shortcuts</source>
         <translation>Mostrar estes atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>Show or hide the instance column</source>
+        <translation>Mostrar ou ocultar a coluna de instâncias</translation>
     </message>
     <message>
         <source>Filter the instances</source>

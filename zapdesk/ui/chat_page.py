@@ -162,11 +162,9 @@ class ChatPage(QWidget):
         self.chat_side = QStackedWidget(self)
         self.chat_side.addWidget(self.nothing)
         self.chat_side.addWidget(right)
-        splitter = QSplitter(self)
+        self.splitter = splitter = QSplitter(self)  # sized by the console (ui/panes.py)
         splitter.addWidget(left)
         splitter.addWidget(self.chat_side)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 600])
         # Where the conversations would be: says so, and why, while none can arrive.
         self.banner = ListenerBanner(conversations.app, spawn, self)
         layout = QVBoxLayout(self)
