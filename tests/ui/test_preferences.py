@@ -5,6 +5,7 @@ settings.json with wrong values still starts, saying which were ignored and why.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import socket
 import time
@@ -74,6 +75,9 @@ async def test_each_preference_applies_at_once_and_is_saved(qtbot: QtBot, tmp_pa
 
             # applied, without a restart
             assert looks.is_dark(QApplication.palette()) and looks.current() == "dark"
+            env.console.select(account)
+            await asyncio.sleep(0.1)
+            shot(env.window, "prefs-theme-switched-live-to-dark")
             assert env.console.attention.previews is False
             assert env.console.attention.sound is True
             receiver = env.app.receiver
@@ -204,6 +208,7 @@ async def test_a_hand_edited_settings_file_with_wrong_values_starts_and_says_why
                           ("colour", "no such setting")):
             assert f"• {name}: " in text and why in text, name
         assert "raw_log_days" not in text
+        shot(box, "prefs-ignored-settings-light")
         account = await env.signed_in()  # the app works on
         await until(lambda: account.loaded, what="the account's instances")
         opened = next(b for b in box.buttons() if b.text() == "Open Preferences…")
