@@ -22,6 +22,7 @@ from tests.ui.language import speaking
 from tests.ui.test_console_instances import dialog_of
 from zapdesk.accounts.settings import Settings, SettingsStore
 from zapdesk.main import look_and_language
+from zapdesk.store import queries
 from zapdesk.store.rawlog import RawLogLimits
 from zapdesk.ui import theme as looks
 from zapdesk.ui.preferences import PreferencesDialog
@@ -274,3 +275,35 @@ async def test_ctrl_comma_opens_preferences_wherever_the_focus_is(qtbot: QtBot,
             await until(lambda: "preferences" not in env.console.help.dialogs)
             env.window.activateWindow()
             await until(env.window.isActiveWindow, what="the main window active")
+
+
+@pytest.mark.asyncio
+async def test_a_new_public_address_is_given_to_the_instances_that_called_zapdesk(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.ui.test_receiving import connected_instance
+
+    async with console_env(qtbot, tmp_path) as env:
+        account = await env.signed_in()
+        await env.app.start_receiving()
+        ours = await connected_instance(env, account, env.app.webhook_url(account))
+        other = (await account.create("Outro sistema", "https://crm.example/hook")).id
+        port = env.app.receiver.listener.port
+        dialog = open_preferences(env)
+        dialog.public.edit.setText(f"http://localhost:{port}/")  # as a tunnel would be
+        await save(env, dialog)
+        url = env.app.webhook_url(account)
+        assert url is not None and url.startswith(f"http://localhost:{port}/hooks/")
+        await until(lambda: account.instance(ours).webhook_url == url,
+                    what="zapdesk's instance told the new address")
+        assert account.instance(other).webhook_url == "https://crm.example/hook"  # not ours
+        r = await env.phone(ours, "incoming", **{"from": "5511987654321", "text": "Pelo túnel"})
+        assert r.status_code == 201
+
+        async def arrived() -> bool:
+            rows = await env.app.receiver.store.read(queries.conversations)
+            return any(row.last_text == "Pelo túnel" for row in rows)
+
+        deadline = time.monotonic() + 10
+        while not await arrived():
+            assert time.monotonic() < deadline, "the event through the new address"
+            await asyncio.sleep(0.05)
