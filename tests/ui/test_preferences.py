@@ -307,3 +307,19 @@ async def test_a_new_public_address_is_given_to_the_instances_that_called_zapdes
         while not await arrived():
             assert time.monotonic() < deadline, "the event through the new address"
             await asyncio.sleep(0.05)
+
+
+@pytest.mark.asyncio
+async def test_preferences_that_cannot_be_written_still_apply_and_say_so(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        await env.app.start_receiving()
+        (tmp_path / "settings.json").mkdir()  # in the way of the file
+        dialog = open_preferences(env)
+        dialog.sound.setChecked(True)
+        dialog.ok.click()
+        await until(dialog.error.isVisible, what="the message")
+        assert dialog.error.text().startswith(
+            f"The preferences cannot be saved in {tmp_path / 'settings.json'}")
+        assert env.console.attention.sound is True  # applied for this run
+        dialog.reject()
