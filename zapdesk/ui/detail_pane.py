@@ -138,6 +138,7 @@ class InstancePane(QScrollArea):
         self.poll_interval = poll_interval
         self.account: AccountController | None = None
         self.watcher: InstanceWatcher | None = None
+        self._stopping: set[asyncio.Task[None]] = set()  # released watchers still ending
         self._pictures: dict[str, bytes] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -255,7 +256,13 @@ class InstancePane(QScrollArea):
             watcher, self.watcher = self.watcher, None
             watcher.changed.disconnect(self.refresh)
             self.qr.watch(None)
-            await watcher.stop()
+            stop = asyncio.get_running_loop().create_task(watcher.stop())
+            self._stopping.add(stop)
+            stop.add_done_callback(self._stopping.discard)
+        # One released a moment ago (say, by a delete) may still be polling: a release at
+        # quit waits for it too, or it would ask a client that is about to be closed.
+        for stopping in list(self._stopping):
+            await asyncio.shield(stopping)
         if self.account is not None:
             with contextlib.suppress(RuntimeError, TypeError):  # gone with its account
                 self.account.changed.disconnect(self.refresh)
