@@ -484,8 +484,20 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
         <translation>Nova conversa</translation>
     </message>
     <message>
+        <source>{instance} · {account}</source>
+        <translation>{instance} · {account}</translation>
+    </message>
+    <message>
         <source>You</source>
         <translation>Você</translation>
+    </message>
+    <message>
+        <source>{who}: </source>
+        <translation>{who}: </translation>
+    </message>
+    <message>
+        <source>{name}, {where}, {when}: {text}</source>
+        <translation>{name}, {where}, {when}: {text}</translation>
     </message>
     <message>
         <source>No message matches “{text}”.</source>
