@@ -99,16 +99,12 @@
         <translation>Desconectar</translation>
     </message>
     <message>
-        <source>Reconnect</source>
-        <translation>Reconectar</translation>
-    </message>
-    <message>
         <source>Delete…</source>
         <translation>Excluir…</translation>
     </message>
     <message>
-        <source>Reconnect with a new QR code</source>
-        <translation>Reconectar com um novo QR code</translation>
+        <source>Generate new QR code</source>
+        <translation>Gerar novo QR code</translation>
     </message>
     <message>
         <source>ID</source>
@@ -227,8 +223,8 @@
         <translation>O ZapFlare está preparando o primeiro código.</translation>
     </message>
     <message>
-        <source>All {n} codes expired without a scan.</source>
-        <translation>Os {n} códigos expiraram sem leitura.</translation>
+        <source>The QR codes expired before a phone scanned one. Generate a new code when the phone is at hand.</source>
+        <translation>Os QR codes expiraram antes que um celular lesse algum. Gere um novo código quando estiver com o celular em mãos.</translation>
     </message>
     <message>
         <source>The server sent an unusable QR code: {why}</source>
@@ -746,10 +742,6 @@ Os detalhes estão no log: {log}</translation>
         <translation>Desconectado do WhatsApp</translation>
     </message>
     <message>
-        <source>The phone is no longer linked. Reconnect to show a new QR code and scan it from the phone.</source>
-        <translation>O celular não está mais conectado. Reconecte para exibir um novo QR code e escaneie-o pelo celular.</translation>
-    </message>
-    <message>
         <source>This number is banned by WhatsApp</source>
         <translation>Este número foi banido pelo WhatsApp</translation>
     </message>
@@ -764,6 +756,26 @@ Os detalhes estão no log: {log}</translation>
     <message>
         <source>The server reported a status zapdesk does not know. It is shown as it was sent; the other actions stay available.</source>
         <translation>O servidor informou um status que o zapdesk não conhece. Ele é exibido como foi enviado; as demais ações continuam disponíveis.</translation>
+    </message>
+    <message>
+        <source>Generate a new QR code and scan it from the phone to link it again.</source>
+        <translation>Gere um novo QR code e leia-o com o celular para conectá-lo de novo.</translation>
+    </message>
+    <message>
+        <source>The phone {phone} is no longer linked.</source>
+        <translation>O celular {phone} não está mais conectado.</translation>
+    </message>
+    <message>
+        <source>The phone is no longer linked.</source>
+        <translation>O celular não está mais conectado.</translation>
+    </message>
+    <message>
+        <source>Not linked to a phone yet</source>
+        <translation>Ainda não conectada a um celular</translation>
+    </message>
+    <message>
+        <source>No phone has scanned this instance&apos;s QR code yet. Generate a new QR code and scan it from the phone.</source>
+        <translation>Nenhum celular leu o QR code desta instância ainda. Gere um novo QR code e leia-o com o celular.</translation>
     </message>
     <message>
         <source>API key</source>

@@ -160,14 +160,13 @@ class InstancePane(QScrollArea):
         # actions
         self.edit_button = QPushButton(self.tr("Edit…"), body)
         self.disconnect_button = QPushButton(self.tr("Disconnect"), body)
-        self.reconnect_button = QPushButton(self.tr("Reconnect"), body)
         self.delete_button = QPushButton(self.tr("Delete…"), body)
         self.edit_button.clicked.connect(self.edit_requested)
         self.delete_button.clicked.connect(self.delete_requested)
         self.disconnect_button.clicked.connect(self._disconnect)
-        self.reconnect_button.clicked.connect(self._regenerate)
         actions = QHBoxLayout()
-        for button in (self.edit_button, self.disconnect_button, self.reconnect_button):
+        # Linking again is offered once, where the connection is shown (QR or card).
+        for button in (self.edit_button, self.disconnect_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
@@ -178,7 +177,7 @@ class InstancePane(QScrollArea):
         self.qr = QrPanel(body)
         self.qr.regenerate_requested.connect(self._regenerate)
         self.connected = Card(body)
-        self.disconnected = Card(body, self.tr("Reconnect with a new QR code"))
+        self.disconnected = Card(body, self.tr("Generate new QR code"))
         self.disconnected.button.clicked.connect(self._regenerate)
         self.banned = Card(body)
         self.unknown = Card(body)
@@ -287,8 +286,6 @@ class InstancePane(QScrollArea):
         in_series = self.watcher is not None and self.watcher.qr_view().phase != QrPhase.NONE
         self.disconnect_button.setEnabled(status in (Status.CONNECTED, Status.QR,
                                                      Status.CREATED))
-        self.reconnect_button.setEnabled(status == Status.DISCONNECTED)
-        self.reconnect_button.setVisible(status != Status.BANNED)
         self.disconnect_button.setVisible(status != Status.BANNED)
         if status in (Status.CREATED, Status.QR) or (status == Status.DISCONNECTED
                                                        and in_series):
@@ -303,11 +300,8 @@ class InstancePane(QScrollArea):
                 theme.status_color("connected", self.palette()))
             self.connection.setCurrentWidget(self.connected)
         elif status == Status.DISCONNECTED:
-            self.disconnected.set(
-                translate("detail", "Disconnected from WhatsApp"),
-                translate("detail", "The phone is no longer linked. Reconnect to show a new "
-                                    "QR code and scan it from the phone."),
-                theme.status_color("disconnected", self.palette()))
+            self.disconnected.set(*self._disconnected_words(inst),
+                                  theme.status_color("disconnected", self.palette()))
             self.connection.setCurrentWidget(self.disconnected)
         elif status == Status.BANNED:
             self.banned.set(
@@ -327,6 +321,20 @@ class InstancePane(QScrollArea):
         if inst.profile_pic_url and inst.profile_pic_url not in self._pictures:
             self._pictures[inst.profile_pic_url] = b""  # ask once
             self._spawn(self._load_picture(inst.profile_pic_url))
+
+    def _disconnected_words(self, inst: Instance) -> tuple[str, str]:
+        """A number that was never linked is not "no longer" linked (see linked_before)."""
+        translate = QCoreApplication.translate
+        if self.watcher is not None and self.watcher.linked_before:
+            again = translate("detail", "Generate a new QR code and scan it from the phone "
+                                        "to link it again.")
+            lost = translate("detail", "The phone {phone} is no longer linked.").format(
+                phone=format_phone(inst.phone)) if inst.phone else \
+                translate("detail", "The phone is no longer linked.")
+            return translate("detail", "Disconnected from WhatsApp"), f"{lost} {again}"
+        return (translate("detail", "Not linked to a phone yet"),
+                translate("detail", "No phone has scanned this instance's QR code yet. "
+                                    "Generate a new QR code and scan it from the phone."))
 
     # ---- actions -------------------------------------------------------------------------
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[Any]:
