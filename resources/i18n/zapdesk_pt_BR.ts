@@ -50,6 +50,73 @@
     </message>
 </context>
 <context>
+    <name>InstanceDetails</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avançado</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criada em</translation>
+    </message>
+    <message>
+        <source>Instance ID</source>
+        <translation>ID da instância</translation>
+    </message>
+    <message>
+        <source>Connection type</source>
+        <translation>Tipo de conexão</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Endereço do webhook</translation>
+    </message>
+    <message>
+        <source>Active at ZapFlare</source>
+        <translation>Ativa no ZapFlare</translation>
+    </message>
+    <message>
+        <source>Profile picture</source>
+        <translation>Foto do perfil</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Atualizada em</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the instance ID</source>
+        <translation>Copiar o ID da instância</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
     <name>InstanceDialog</name>
     <message>
         <source>Edit instance</source>
@@ -72,8 +139,24 @@
         <translation>ex.: Atendimento Principal</translation>
     </message>
     <message>
-        <source>Optional. ZapFlare posts this instance&apos;s events to this address.</source>
-        <translation>Opcional. O ZapFlare envia os eventos desta instância para este endereço.</translation>
+        <source>{min} to {max} characters.</source>
+        <translation>De {min} a {max} caracteres.</translation>
+    </message>
+    <message>
+        <source>Where ZapFlare sends this instance&apos;s messages. zapdesk fills in its own address so they arrive here; change it only to send them to another system.</source>
+        <translation>Para onde o ZapFlare envia as mensagens desta instância. O zapdesk preenche o próprio endereço para que elas cheguem aqui; altere só para enviá-las a outro sistema.</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avançado</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Endereço do webhook</translation>
+    </message>
+    <message>
+        <source>Type a name for the instance.</source>
+        <translation>Digite um nome para a instância.</translation>
     </message>
     <message>
         <source>Account</source>
@@ -82,10 +165,6 @@
     <message>
         <source>Name</source>
         <translation>Nome</translation>
-    </message>
-    <message>
-        <source>Webhook URL</source>
-        <translation>URL do webhook</translation>
     </message>
 </context>
 <context>
@@ -105,62 +184,6 @@
     <message>
         <source>Generate new QR code</source>
         <translation>Gerar novo QR code</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nome</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telefone</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Integration</source>
-        <translation>Integração</translation>
-    </message>
-    <message>
-        <source>Webhook URL</source>
-        <translation>URL do webhook</translation>
-    </message>
-    <message>
-        <source>Profile picture</source>
-        <translation>Foto do perfil</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Ativa</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Criada</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Atualizada</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
-    </message>
-    <message>
-        <source>Copy the instance ID</source>
-        <translation>Copiar o ID da instância</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Detalhes</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copiado</translation>
     </message>
 </context>
 <context>
@@ -284,6 +307,30 @@
     <message>
         <source>Password</source>
         <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address to sign in.</source>
+        <translation>Digite o endereço do servidor para entrar.</translation>
+    </message>
+    <message>
+        <source>Type the API key to sign in.</source>
+        <translation>Digite a chave de API para entrar.</translation>
+    </message>
+    <message>
+        <source>Type your email and password to sign in.</source>
+        <translation>Digite seu e-mail e sua senha para entrar.</translation>
+    </message>
+    <message>
+        <source>Type your email to sign in.</source>
+        <translation>Digite seu e-mail para entrar.</translation>
+    </message>
+    <message>
+        <source>Type your whole email address, e.g. you@company.com.</source>
+        <translation>Digite o e-mail completo, por exemplo voce@empresa.com.br.</translation>
+    </message>
+    <message>
+        <source>Type your password to sign in.</source>
+        <translation>Digite sua senha para entrar.</translation>
     </message>
     <message>
         <source>{why}
@@ -710,6 +757,10 @@ Os detalhes estão no log: {log}</translation>
 <context>
     <name>detail</name>
     <message>
+        <source>WhatsApp Web (a linked device)</source>
+        <translation>WhatsApp Web (um aparelho conectado)</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Sim</translation>
     </message>
@@ -722,12 +773,16 @@ Os detalhes estão no log: {log}</translation>
         <translation>{status} (status desconhecido pelo zapdesk)</translation>
     </message>
     <message>
+        <source>Not set</source>
+        <translation>Não definido</translation>
+    </message>
+    <message>
         <source>Shown above</source>
         <translation>Exibida acima</translation>
     </message>
     <message>
         <source>Connected as {phone}</source>
-        <translation>Conectado como {phone}</translation>
+        <translation>Conectada como {phone}</translation>
     </message>
     <message>
         <source>(no number)</source>
@@ -739,7 +794,7 @@ Os detalhes estão no log: {log}</translation>
     </message>
     <message>
         <source>Disconnected from WhatsApp</source>
-        <translation>Desconectado do WhatsApp</translation>
+        <translation>Desconectada do WhatsApp</translation>
     </message>
     <message>
         <source>This number is banned by WhatsApp</source>
@@ -789,7 +844,7 @@ Conectado como: {who}</translation>
     </message>
     <message>
         <source>Up to date.</source>
-        <translation>Atualizado.</translation>
+        <translation>Tudo em dia.</translation>
     </message>
     <message>
         <source>Stop the demo</source>

@@ -376,8 +376,10 @@ class ChatPage(QWidget):
             reason = translate("chat", "This instance is not connected. Connect it (Details) "
                                        "to send messages.")
         elif self.open_row is not None and self.open_row.jid.endswith("@g.us"):
-            reason = translate("chat", "ZapFlare's API sends to phone numbers only; answer "
-                                       "this group from the phone.")
+            self.composer.set_blocked(translate("chat", "ZapFlare's API sends to phone "
+                                                        "numbers only; answer this group "
+                                                        "from the phone."), info=True)
+            return
         self.composer.set_blocked(reason)
 
     # ---- sending ---------------------------------------------------------------------

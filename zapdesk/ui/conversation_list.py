@@ -102,7 +102,8 @@ class ConversationModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return title(row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            said = QCoreApplication.translate("chat", "{name}, {unread} unread: {last}").format(
+            translate = QCoreApplication.translate
+            said = translate("chat", "{name}, {unread} unread: {last}").format(
                 name=title(row), unread=row.unread, last=snippet(row))
             return f"{said} ({self.where(row)})" if self.where is not None else said
         return None

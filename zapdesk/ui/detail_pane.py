@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,18 +26,12 @@ from zapdesk.core.models import Instance, Status
 from zapdesk.core.phone import format_phone
 from zapdesk.ui import theme
 from zapdesk.ui.instance_delegate import account_status_line, account_summary
+from zapdesk.ui.instance_details import InstanceDetails
 from zapdesk.ui.qr_widget import QrPanel
 from zapdesk.ui.status import error_text, status_word
-from zapdesk.ui.webhook_status import WebhookStatus, receiving_lines
+from zapdesk.ui.webhook_status import receiving_lines
 
 AVATAR = 56
-
-
-def when(value: datetime | None) -> str:
-    if value is None:
-        return "—"
-    moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.systemTimeZone())
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
 def avatar_pixmap(name: str, colour: QColor, picture: bytes | None) -> QPixmap:
@@ -184,39 +175,10 @@ class InstancePane(QScrollArea):
         self.connection = OnePage(body)
         for page in (self.qr, self.connected, self.disconnected, self.banned, self.unknown):
             self.connection.addWidget(page)
-        # details
-        self.fields: dict[str, QLabel] = {}
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        labels = [("id", self.tr("ID")), ("name", self.tr("Name")), ("phone", self.tr("Phone")),
-                  ("status", self.tr("Status")), ("integration", self.tr("Integration")),
-                  ("webhook", self.tr("Webhook URL")),
-                  ("picture", self.tr("Profile picture")), ("active", self.tr("Active")),
-                  ("created", self.tr("Created")), ("updated", self.tr("Updated"))]
-        for key, label in labels:
-            value = QLabel(body)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
-            self.fields[key] = value
-            if key == "webhook":
-                self.webhook = WebhookStatus(app, self._spawn, body)
-                form.addRow(label, self.webhook)
-                continue
-            if key == "id":
-                row = QHBoxLayout()
-                row.addWidget(value, 1)
-                self.copy_id = QToolButton(body)
-                self.copy_id.setText(self.tr("Copy"))
-                self.copy_id.setToolTip(self.tr("Copy the instance ID"))
-                self.copy_id.clicked.connect(self._copy_id)
-                row.addWidget(self.copy_id)
-                form.addRow(label, row)
-            else:
-                form.addRow(label, value)
-        details_title = QLabel(self.tr("Details"), body)
-        bold = details_title.font()
-        bold.setBold(True)
-        details_title.setFont(bold)
+        # details: plain words first, the plumbing under "Advanced"
+        self.details = InstanceDetails(app, self._spawn, body)
+        self.fields, self.webhook = self.details.fields, self.details.webhook
+        self.copy_id = self.details.copy_id
         layout = QVBoxLayout(body)
         layout.setContentsMargins(18, 18, 18, 18)
         layout.setSpacing(12)
@@ -224,8 +186,7 @@ class InstancePane(QScrollArea):
         layout.addLayout(actions)
         layout.addWidget(self.message)
         layout.addWidget(self.connection)
-        layout.addWidget(details_title)
-        layout.addLayout(form)
+        layout.addWidget(self.details)
         layout.addStretch(1)
 
     # ---- following the instance ---------------------------------------------------------
@@ -267,21 +228,7 @@ class InstancePane(QScrollArea):
         self.title.setText(inst.name)
         self.status.setText(f"● {status_word(inst.status)}")
         self.status.setStyleSheet(f"color: {colour.name()}; font-weight: bold")
-        yes_no = {True: translate("detail", "Yes"), False: translate("detail", "No"), None: "—"}
-        values = {
-            "id": inst.id, "name": inst.name,
-            "phone": format_phone(inst.phone) if inst.phone else "—",
-            "status": status_word(inst.status) if inst.known_status else
-            translate("detail", "{status} (not a status zapdesk knows)").format(status=inst.status),
-            "integration": inst.integration or "—",
-            "picture": translate("detail", "Shown above") if inst.profile_pic_url else "—",
-            "active": yes_no[inst.active],
-            "created": when(inst.created_at), "updated": when(inst.updated_at),
-        }
-        for key, value in values.items():
-            self.fields[key].setText(value)
-        if self.account is not None:
-            self.webhook.show_instance(self.account, inst)
+        self.details.show_instance(self.account, inst)
         status = inst.known_status
         in_series = self.watcher is not None and self.watcher.qr_view().phase != QrPhase.NONE
         self.disconnect_button.setEnabled(status in (Status.CONNECTED, Status.QR,
@@ -369,11 +316,6 @@ class InstancePane(QScrollArea):
         if self.watcher is not None:
             self.message.hide()
             self._spawn(self.watcher.regenerate())
-
-    def _copy_id(self) -> None:
-        if self.instance is not None:
-            QGuiApplication.clipboard().setText(self.instance.id)
-            self.copy_id.setText(self.tr("Copied"))
 
 
 class AccountPane(QWidget):

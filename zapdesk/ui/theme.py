@@ -76,3 +76,7 @@ SECONDARY_TEXT = ("#667781", "#8696a0")
 # What a search matched, marked in the results: (light theme, dark theme)
 SEARCH_MARK = ("#ffe58f", "#5c4b00")
 SEARCH_MARK_TEXT = ("#1f1f1f", "#ffffff")
+# The line under a bubble (time, "edited", "Not sent"): 4.5:1 or more on its bubble
+FOOTER_IN = ("#667781", "#a3b0b7")
+FOOTER_OUT = ("#54656f", "#c7dbd5")
+FOOTER_FAILED = ("#a8201a", "#ffdad6")
