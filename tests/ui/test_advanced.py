@@ -20,7 +20,7 @@ pytestmark = pytest.mark.asyncio
 def on_screen(widget: QWidget) -> str:
     """Every text a person can see in ``widget``."""
     texts = [w.text() for kind in (QLabel, QLineEdit, QAbstractButton)
-             for w in widget.findChildren(kind) if w.isVisible()]  # type: ignore[type-var]
+             for w in widget.findChildren(kind) if w.isVisible()]
     return "\n".join(texts)
 
 
