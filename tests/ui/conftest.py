@@ -9,7 +9,7 @@ import gc
 import os
 import time
 from collections.abc import AsyncIterator, Callable, Iterator
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,15 +17,14 @@ from typing import Any
 import httpx
 import pytest
 import qasync
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.accounts.backends import MemoryKeyring
+from tests.ui.language import speaking
 from zapdesk.accounts.keychain import SecretStore
 from zapdesk.controller.account import AccountController
 from zapdesk.controller.app import AppController
-from zapdesk.resources import resource_path
 from zapdesk.sandbox import SandboxClock, SandboxConfig, SandboxServer
 from zapdesk.ui.console import Console
 from zapdesk.ui.main_window import MainWindow
@@ -53,29 +52,11 @@ def theme(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     apply_theme(qapp, "light")
 
 
-@contextmanager
-def language(name: str) -> Iterator[None]:
-    """The app in ``name`` (en or pt_BR) for widgets built inside the block."""
-    app = QCoreApplication.instance()
-    assert app is not None
-    translator = QTranslator()
-    if name != "en":
-        assert translator.load(QLocale(name), "zapdesk", "_", str(resource_path("i18n")))
-    previous = QLocale()
-    app.installTranslator(translator)
-    QLocale.setDefault(QLocale(name))
-    try:
-        yield
-    finally:
-        app.removeTranslator(translator)
-        QLocale.setDefault(previous)
-
-
 @pytest.fixture(params=["light", "dark", "pt_BR"])
 def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     """Light and dark in English, and Brazilian Portuguese (dark): for what a person sees."""
     apply_theme(qapp, "light" if request.param == "light" else "dark")
-    with language("pt_BR" if request.param == "pt_BR" else "en"):
+    with speaking("pt_BR" if request.param == "pt_BR" else "en"):
         yield str(request.param)
     apply_theme(qapp, "light")
 

@@ -15,7 +15,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import console_env, language, shot, until
+from tests.ui.conftest import console_env, shot, until
+from tests.ui.language import speaking
 from tests.ui.test_chat_page import CUSTOMER, connected, ready, statuses
 from zapdesk.controller.conversations import MessageRow
 from zapdesk.core.events import Tick
@@ -59,7 +60,7 @@ def test_an_instance_is_feminine_in_every_status_string() -> None:
 @pytest.mark.asyncio
 async def test_the_status_words_agree_on_screen_in_pt_br(qtbot: QtBot, tmp_path: Path,
                                                          qapp: QApplication) -> None:
-    with language("pt_BR"):
+    with speaking("pt_BR"):
         async with console_env(qtbot, tmp_path) as env:
             account = await env.signed_in()
             instance_id = await connected(env, account, "Vendas")
