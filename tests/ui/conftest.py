@@ -5,7 +5,6 @@ console reads the same clock, so countdowns are exact."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import gc
 import os
 import time
@@ -46,23 +45,19 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item
     return {"qt": qt_loop}
 
 
-@pytest.fixture(params=["light", "dark", "pt_BR"])
-def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    """The three looks a changed screen is shot in: light, dark, and Portuguese (light).
-    Build widgets after it has run: ``tr()`` texts are taken when a widget is made."""
-    name = str(request.param)
-    apply_theme(qapp, "dark" if name == "dark" else "light")
-    try:
-        with speaking("pt_BR") if name == "pt_BR" else contextlib.nullcontext():
-            yield name
-    finally:
-        apply_theme(qapp, "light")
-
-
 @pytest.fixture(params=["light", "dark"])
 def theme(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     apply_theme(qapp, request.param)
     yield str(request.param)
+    apply_theme(qapp, "light")
+
+
+@pytest.fixture(params=["light", "dark", "pt_BR"])
+def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """Light and dark in English, and Brazilian Portuguese (dark): for what a person sees."""
+    apply_theme(qapp, "light" if request.param == "light" else "dark")
+    with speaking("pt_BR" if request.param == "pt_BR" else "en"):
+        yield str(request.param)
     apply_theme(qapp, "light")
 
 

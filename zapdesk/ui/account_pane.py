@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from zapdesk.controller.account import AccountController, AccountState
 from zapdesk.controller.app import AppController
 from zapdesk.ui import theme
-from zapdesk.ui.detail_pane import when
 from zapdesk.ui.error_notice import ErrorNotice
 from zapdesk.ui.instance_delegate import account_status_line, account_summary
+from zapdesk.ui.instance_details import when
 from zapdesk.ui.webhook_status import receiving_lines
 
 
