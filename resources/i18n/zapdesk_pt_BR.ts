@@ -1052,7 +1052,7 @@ Os detalhes estão no log: {log}</translation>
     </message>
     <message>
         <source>Disconnected “{name}”</source>
-        <translation>“{name}” desconectada</translation>
+        <translation>Desconectada: “{name}”</translation>
     </message>
     <message>
         <source>&amp;View</source>
