@@ -170,7 +170,7 @@ def test_shell_scripts_pass_shellcheck() -> None:
         pytest.skip("shellcheck is not installed (Debian package `shellcheck`)")
     scripts = [TOP / "packaging" / p for p in ("macos/sign", "macos/make-dmg",
                                                "macos/notarize", "windows/build-installer",
-                                               "appimage/build-appimage")]
+                                               "windows/wine-check", "appimage/build-appimage")]
     checked = subprocess.run(["shellcheck", *map(str, scripts)], capture_output=True,
                              text=True, check=False)
     assert checked.returncode == 0, checked.stdout
