@@ -3,7 +3,7 @@
 Installs the built setup .exe silently for this user into a temporary folder, checks the
 files, the Start-menu shortcut, the whatsapp: handler and the uninstall entry, runs the
 release smoke test (packaging/smoke.py) on the *installed* app, uninstalls, and checks
-that the program, the shortcut and the handler are gone.
+that the program, the shortcut, the handler and a "start on login" value are gone.
 
     python packaging/windows/check_installer.py dist/zapdesk-1.2.3-windows-x64-setup.exe
 
@@ -26,6 +26,7 @@ import smoke  # packaging/smoke.py
 APP_ID = "{6B1E5C1A-3F7D-4C8E-9A52-2D4F0B7E91C3}"  # zapdesk.iss's AppId
 UNINSTALL_KEY = rf"Software\Microsoft\Windows\CurrentVersion\Uninstall\{APP_ID}_is1"
 HANDLER_KEY = r"Software\Classes\whatsapp"
+RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"  # "start on login" (the app)
 
 
 def read_value(key: str, name: str = "") -> str | None:
@@ -36,6 +37,13 @@ def read_value(key: str, name: str = "") -> str | None:
             return str(winreg.QueryValueEx(handle, name)[0])
     except OSError:
         return None
+
+
+def set_run_value(data: str) -> None:
+    import winreg
+
+    with winreg.CreateKey(winreg.HKEY_CURRENT_USER, RUN_KEY) as handle:
+        winreg.SetValueEx(handle, "zapdesk", 0, winreg.REG_SZ, data)
 
 
 def start_menu_link() -> Path:
@@ -66,6 +74,8 @@ def installed(target: Path, failures: list[str]) -> None:
 
 
 def uninstall(target: Path, failures: list[str]) -> None:
+    # As if the operator had turned "start on login" on: the uninstaller must remove it.
+    set_run_value(f'"{target / "zapdesk.exe"}" --hidden')
     uninstaller = target / "unins000.exe"
     subprocess.run([str(uninstaller), "/VERYSILENT", "/SUPPRESSMSGBOXES",  # noqa: S603
                     "/NORESTART"], check=True, timeout=300)
@@ -79,6 +89,7 @@ def uninstall(target: Path, failures: list[str]) -> None:
     expect(read_value(HANDLER_KEY) is None, "whatsapp: handler removed", failures)
     expect(read_value(UNINSTALL_KEY, "UninstallString") is None, "uninstall entry removed",
            failures)
+    expect(read_value(RUN_KEY, "zapdesk") is None, "start-on-login value removed", failures)
 
 
 def main(argv: list[str]) -> int:
