@@ -38,6 +38,7 @@ from zapdesk.controller.account import AccountController, AccountState
 from zapdesk.controller.app import AppController
 from zapdesk.controller.conversations import Conversations
 from zapdesk.core.models import Instance, Status
+from zapdesk.ui import console_keys
 from zapdesk.ui.attention import Attention, TrayNotifier
 from zapdesk.ui.chat_page import ChatPage
 from zapdesk.ui.detail_pane import AccountPane, InstancePane
@@ -233,8 +234,9 @@ class Console:
         self.sign_out_action = self._action(account_menu, translate("console", "Sign &out"),
                                             self.sign_out)
         account_menu.addSeparator()
-        self._action(account_menu, translate("console", "&Quit"), self.window.close_requested.emit,
-                     QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(
+            account_menu, translate("console", "&Quit"), self.window.close_requested.emit,
+            QKeySequence.StandardKey.Quit)
         instance_menu = bar.addMenu(translate("console", "&Instance"))
         self.new_action = self._action(
             instance_menu, translate("console", "&New instance…"), self.open_create,
@@ -244,10 +246,14 @@ class Console:
         self.delete_action = self._action(instance_menu, translate("console", "&Delete…"),
                                           self.open_delete, QKeySequence.StandardKey.Delete)
         instance_menu.addSeparator()
-        self._action(instance_menu, translate("console", "&Refresh"), self.refresh_all,
-                     QKeySequence.StandardKey.Refresh)
-        self._action(instance_menu, translate("console", "&Filter"), self.focus_filter,
-                     QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action(
+            instance_menu, translate("console", "&Refresh"), self.refresh_all,
+            QKeySequence.StandardKey.Refresh)
+        self.filter_action = self._action(
+            instance_menu, translate("console", "&Filter"), self.focus_filter,
+            QKeySequence.StandardKey.Find)
+        # Keys are dispatched by where the focus is (one map, zapdesk/ui/shortcuts.py).
+        self.keys = console_keys.attach(self)
 
     def _action(self, menu: Any, text: str, slot: Any,
                 shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
