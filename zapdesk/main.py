@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
+from zapdesk.accounts.paths import DATA_DIR_ENV, given_dir
 from zapdesk.core import redact
 from zapdesk.i18n import install_translators
 from zapdesk.ui.main_window import MainWindow
@@ -27,7 +28,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="zapdesk", description="Operator console for ZapFlare")
     parser.add_argument("--sandbox", action="store_true",
                         help="start straight in the demo, against the built-in local server")
-    parser.add_argument("--data-dir", type=Path, default=os.environ.get("ZAPDESK_DATA_DIR"),
+    # A string default goes through ``type`` too: the variable is resolved like the option.
+    parser.add_argument("--data-dir", type=given_dir, default=os.environ.get(DATA_DIR_ENV),
                         help="keep settings and data in this folder (portable use, tests)")
     parser.add_argument("--log-level", default="WARNING",
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"])
@@ -36,12 +38,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--demo-if-empty", action="store_true",
                         help="start the demo when no account is configured (what "
                              "packaging/dev/run does)")
-    parser.add_argument("--theme", choices=["system", "light", "dark"], default="system")
+    parser.add_argument("--theme", choices=["system", "light", "dark"],
+                        help="for this run (default: the saved preference, else system)")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="X",
                         help="run the demo sandbox's clock X times faster")
     parser.add_argument("--listen", metavar="HOST:PORT",
                         help="receive webhooks on this address for this run (default: the "
-                             "saved setting, 127.0.0.1:8787)")
+                             "saved setting, 127.0.0.1:28787)")
     parser.add_argument("--screenshot", type=Path, metavar="FILE",
                         help="save a picture of the main window once the instances have "
                              "loaded, then exit")
@@ -68,6 +71,16 @@ def setup_logging(args: argparse.Namespace) -> Path | None:
     logging.getLogger().setLevel(min(logging.INFO, logging.getLevelName(args.log_level)))
     redact.install()  # passwords, keys and cookies never reach a log line
     return path
+
+
+def look_and_language(args: argparse.Namespace) -> tuple[str | None, str]:
+    """The language and theme: ``--lang``/``--theme`` for this run, else the saved
+    preferences (a refused value is its default; the window says so once it is up)."""
+    from zapdesk.accounts.paths import config_dir
+    from zapdesk.accounts.settings import SettingsStore
+
+    saved = SettingsStore(config_dir(args.data_dir)).load()
+    return args.lang or saved.language or None, args.theme or saved.theme
 
 
 async def wait_until(condition: Any, seconds: float) -> bool:
@@ -126,9 +139,43 @@ async def run(window: MainWindow, args: argparse.Namespace) -> int:
         await controller.close()
 
 
+def startup_failure(console: Any, args: argparse.Namespace, notices: list[str]) -> str | None:
+    """Why the start-up cannot lead to a picture worth taking, or None (yet): a bug was
+    reported, an account ended in an error, or the demo asked for did not start."""
+    from zapdesk.controller.account import AccountState
+
+    app = console.app
+    if app.bugs:
+        error = app.bugs[0]
+        return f"a bug was reported: {type(error).__name__}: {error}"
+    if app.loading or console.starting_demo:
+        return None
+    for account in app.accounts:
+        if account.state in (AccountState.SIGN_IN, AccountState.RETRYING):
+            return f"account {account.name}: {account.error or account.state.value}"
+    if (args.sandbox or args.demo_if_empty) and not app.accounts:
+        said = f" ({notices[-1]})" if notices else ""
+        return f"the demo did not start{said}"
+    return None
+
+
 async def screenshot(window: MainWindow, console: Any, args: argparse.Namespace) -> int:
-    ready = await wait_until(lambda: console.loaded() and not console.starting_demo
-                             and (not args.sandbox or console.app.accounts), seconds=60)
+    notices: list[str] = []
+    console.app.notice.connect(notices.append)
+    failure: list[str] = []
+
+    def settled() -> bool:
+        why = startup_failure(console, args, notices)
+        if why is not None:
+            failure.append(why)
+            return True
+        return console.loaded() and not console.starting_demo \
+            and (not args.sandbox or bool(console.app.accounts))
+
+    ready = await wait_until(settled, seconds=60)
+    if failure:
+        log.error("start-up failed, no screenshot: %s", failure[0])
+        return 1
     if not ready:
         log.error("the instances did not load in time; no screenshot")
         return 1
@@ -168,10 +215,15 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("zapdesk")
     app.setQuitOnLastWindowClosed(False)
-    install_translators(app, args.lang)
-    apply_theme(app, args.theme)
+    language, look = look_and_language(args)
+    install_translators(app, language)
+    apply_theme(app, look)
     window = MainWindow()
     window.setProperty("log_path", str(log_path) if log_path else "")
+    from zapdesk.accounts.paths import config_dir
+    from zapdesk.ui.panes import restore_geometry
+
+    restore_geometry(window, config_dir(args.data_dir))  # before showing: no jump
     window.show()
     import qasync
 

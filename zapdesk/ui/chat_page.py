@@ -48,6 +48,7 @@ from zapdesk.ui.conversation_list import (
     title,
 )
 from zapdesk.ui.dialogs import Spawn
+from zapdesk.ui.listener_banner import ListenerBanner
 from zapdesk.ui.message_model import MessageModel
 from zapdesk.ui.status import error_text
 
@@ -84,6 +85,7 @@ class ChatPage(QWidget):
         self.spawn = spawn
         self.account: AccountController | None = None
         self.instance: Instance | None = None
+        self._followed: AccountController | None = None  # whose changes update the composer
         self.open_row: ConversationRow | None = None
         self._pending_open: int | None = None
         self.confirm: QMessageBox | None = None
@@ -160,14 +162,15 @@ class ChatPage(QWidget):
         self.chat_side = QStackedWidget(self)
         self.chat_side.addWidget(self.nothing)
         self.chat_side.addWidget(right)
-        splitter = QSplitter(self)
+        self.splitter = splitter = QSplitter(self)  # sized by the console (ui/panes.py)
         splitter.addWidget(left)
         splitter.addWidget(self.chat_side)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 600])
-        layout = QHBoxLayout(self)
+        # Where the conversations would be: says so, and why, while none can arrive.
+        self.banner = ListenerBanner(conversations.app, spawn, self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
         self._reload_timer = QTimer(self)  # bursts of webhooks: one reload per 100 ms
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(100)
@@ -191,6 +194,7 @@ class ChatPage(QWidget):
         same = self.account is account and self.instance is not None \
             and self.instance.id == instance.id
         self.account, self.instance = account, instance
+        self._follow(account)
         if not self._drafts_loaded:
             self._drafts_loaded = True
             self.spawn(self._load_drafts())
@@ -201,6 +205,26 @@ class ChatPage(QWidget):
             self._show_nothing()
             self.reload()
         self._presence_timer.start()
+
+    def _follow(self, account: AccountController | None) -> None:
+        if self._followed is account:
+            return
+        if self._followed is not None:
+            self._followed.changed.disconnect(self._account_changed)
+        self._followed = account
+        if account is not None:
+            account.changed.connect(self._account_changed)
+
+    def _account_changed(self) -> None:
+        """The controller learned something new about the account: the open instance's
+        status (a scan connected it, the phone dropped the link) unlocks or locks the
+        composer while it is on screen, not only when the instance is selected again."""
+        if self.account is None or self.instance is None:
+            return
+        fresh = self.account.instance(self.instance.id)
+        if fresh is not None and fresh != self.instance:
+            self.instance = fresh
+            self._update_blocked()
 
     async def _load_drafts(self) -> None:
         try:
@@ -224,6 +248,7 @@ class ChatPage(QWidget):
         """Not shown any more: nothing of it runs until it is shown again."""
         for timer in (self._presence_timer, self._reload_timer, self._search_timer):
             timer.stop()
+        self._follow(None)
 
     def reload(self) -> None:
         self.spawn(self._reload())
@@ -245,7 +270,8 @@ class ChatPage(QWidget):
         except errors.ZapdeskError as exc:
             self._say(error_text(exc))
             return
-        if account is not self.account or instance is not self.instance:
+        if account is not self.account or self.instance is None \
+                or instance.id != self.instance.id:
             return  # the operator moved on meanwhile
         selected = self.open_row.id if self.open_row else self._pending_open
         self.list_model.set_rows(rows)
