@@ -19,16 +19,6 @@ from tests.release.scripts import load
 smoke = load("smoke.py")
 
 
-def test_the_checkout_passes_the_release_smoke_test(tmp_path: Path,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
-    command = shlex.join([sys.executable, "-m", "zapdesk"])
-    assert smoke.main(["--command", command, "--keep", str(tmp_path)]) == 0, \
-        capsys.readouterr().out
-    english = smoke.png_size(tmp_path / "demo-en.png")
-    assert english is not None and english == smoke.png_size(tmp_path / "demo-pt_BR.png")
-    assert "passed" in capsys.readouterr().out
-
-
 BROKEN_APP = '''
 import sys
 from pathlib import Path
