@@ -208,6 +208,10 @@ def main(argv: list[str] | None = None) -> int:
     apply_theme(app, args.theme)
     window = MainWindow()
     window.setProperty("log_path", str(log_path) if log_path else "")
+    from zapdesk.accounts.paths import config_dir
+    from zapdesk.ui.panes import restore_geometry
+
+    restore_geometry(window, config_dir(args.data_dir))  # before showing: no jump
     window.show()
     import qasync
 

@@ -711,8 +711,20 @@ Os detalhes estão no log: {log}</translation>
         <translation>Selecione a conta à qual a nova instância pertence.</translation>
     </message>
     <message>
+        <source>Saved “{name}”</source>
+        <translation>“{name}” salva</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”</source>
+        <translation>“{name}” excluída</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>&amp;Instance column</source>
+        <translation>Coluna de &amp;instâncias</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -935,6 +947,21 @@ Conectado como: {who}</translation>
     </message>
 </context>
 <context>
+    <name>panes</name>
+    <message>
+        <source>Show the instance list</source>
+        <translation>Mostrar a lista de instâncias</translation>
+    </message>
+    <message>
+        <source>Hide the instance list</source>
+        <translation>Ocultar a lista de instâncias</translation>
+    </message>
+    <message>
+        <source>{what} (Ctrl+B)</source>
+        <translation>{what} (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
     <name>sending</name>
     <message>
         <source>ZapFlare&apos;s sending limit was reached until {time}</source>
@@ -1046,6 +1073,10 @@ Conectado como: {who}</translation>
     <message>
         <source>Show these keyboard shortcuts</source>
         <translation>Mostrar estes atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>Show or hide the instance column</source>
+        <translation>Mostrar ou ocultar a coluna de instâncias</translation>
     </message>
     <message>
         <source>Filter the instances</source>

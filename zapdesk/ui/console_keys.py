@@ -22,6 +22,7 @@ class ConsoleKeys:
     keyboard: Keyboard
     view_menu: QMenu
     shortcuts_action: QAction  # Keyboard shortcuts… (the cheat sheet)
+    column_action: QAction  # the instance column shown or folded
 
 
 def attach(console: Console) -> ConsoleKeys:
@@ -33,6 +34,7 @@ def attach(console: Console) -> ConsoleKeys:
     keyboard.set_area(console.chat_page.composer.edit, Area.MESSAGE_BOX)
     for command, handler in {
         "cheat_sheet": lambda: show_cheat_sheet(window),
+        "toggle_instances": lambda: console.panes.set_hidden(not console.panes.hidden),
         "filter_instances": console.focus_filter,
         "refresh": console.refresh_all,
         "sign_in": console.open_sign_in,
@@ -53,8 +55,15 @@ def attach(console: Console) -> ConsoleKeys:
                             (console.filter_action, "filter_instances")):
         keyboard.show_in_menu(action, command)
     view = window.menuBar().addMenu(QCoreApplication.translate("console", "&View"))
+    column = QAction(QCoreApplication.translate("console", "&Instance column"), window)
+    column.setCheckable(True)
+    column.setChecked(not console.panes.hidden)
+    column.toggled.connect(lambda shown: console.panes.set_hidden(not shown))
+    console.panes.hidden_changed.connect(lambda hidden: column.setChecked(not hidden))
+    keyboard.show_in_menu(column, "toggle_instances")
+    view.addAction(column)
     sheet = QAction(QCoreApplication.translate("console", "&Keyboard shortcuts"), window)
     sheet.triggered.connect(lambda: show_cheat_sheet(window))
     keyboard.show_in_menu(sheet, "cheat_sheet")
     view.addAction(sheet)
-    return ConsoleKeys(keyboard, view, sheet)
+    return ConsoleKeys(keyboard, view, sheet, column)

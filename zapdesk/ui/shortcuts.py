@@ -60,6 +60,8 @@ class Shortcut:
 SHORTCUTS: tuple[Shortcut, ...] = (
     Shortcut("cheat_sheet", ("F1", "Ctrl+/"), Area.WINDOW,
              QT_TRANSLATE_NOOP("shortcuts", "Show these keyboard shortcuts")),
+    Shortcut("toggle_instances", ("Ctrl+B",), Area.WINDOW,
+             QT_TRANSLATE_NOOP("shortcuts", "Show or hide the instance column")),
     Shortcut("filter_instances", ("Ctrl+F",), Area.WINDOW,
              QT_TRANSLATE_NOOP("shortcuts", "Filter the instances")),
     Shortcut("refresh", ("F5",), Area.WINDOW,
