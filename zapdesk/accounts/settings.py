@@ -28,6 +28,8 @@ class Settings:
     quiet_minutes: float = 30.0  # "no events while connected" warning after this long
     notification_previews: bool = True  # show the message's text in desktop notifications
     notification_sound: bool = False
+    link_instance: str | None = None  # "account id/instance id" last picked for a link
+    tray_hint_shown: bool = False  # told once that closing the window keeps zapdesk running
 
     def checked(self) -> Settings:
         """The same settings, or InvalidInput saying which one is wrong and why."""
@@ -35,6 +37,10 @@ class Settings:
         if not 0 <= self.listen_port <= 65535:
             raise InvalidInput(f"port {self.listen_port} is not 0–65535", field="listen_port")
         base = validation.optional_http_url(self.public_base_url or "", field="public_base_url")
+        if not isinstance(self.link_instance, str | None) or \
+                not isinstance(self.tray_hint_shown, bool):
+            raise InvalidInput("link_instance must be text, tray_hint_shown true or false",
+                               field="link_instance")
         for name in ("raw_log_days", "raw_log_megabytes", "quiet_minutes"):
             if not getattr(self, name) > 0:
                 raise InvalidInput(f"{name} must be more than 0", field=name)
@@ -88,3 +94,9 @@ class SettingsStore:
     def save(self, settings: Settings) -> None:
         checked = settings.checked()
         atomic.write_text(self.path, json.dumps(asdict(checked), indent=2) + "\n")
+
+    def update(self, **changes: Any) -> Settings:
+        """Change a few settings in the file, keeping the rest as saved there."""
+        changed = replace(self.load(), **changes)
+        self.save(changed)
+        return changed
