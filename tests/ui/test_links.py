@@ -12,7 +12,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, QUrl
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -23,8 +24,8 @@ from zapdesk.controller.account import AccountController
 from zapdesk.desktop.single_instance import SingleInstance
 from zapdesk.resources import resource_path
 from zapdesk.ui.link_opener import LinkOpener
+from zapdesk.ui.main_window import MainWindow
 
-pytestmark = pytest.mark.asyncio
 LINK = "https://wa.me/5511988887777?text=Ol%C3%A1%20%F0%9F%98%80%0Asegunda%20linha"
 
 
@@ -77,6 +78,7 @@ async def nothing_sent(env: Env) -> bool:
     return bool(count == 0)
 
 
+@pytest.mark.asyncio
 @pytest.mark.parametrize(("theme", "lang"), [("light", "en"), ("dark", "en"),
                                              ("light", "pt_BR")], indirect=["theme"])
 async def test_a_second_launch_opens_the_composer_with_the_links_number(
@@ -136,6 +138,7 @@ async def test_a_second_launch_opens_the_composer_with_the_links_number(
                 instance.close()
 
 
+@pytest.mark.asyncio
 async def test_a_link_given_at_start_waits_for_the_accounts(qtbot: QtBot,
                                                              tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
@@ -159,6 +162,7 @@ async def test_a_link_given_at_start_waits_for_the_accounts(qtbot: QtBot,
         assert await nothing_sent(env)
 
 
+@pytest.mark.asyncio
 async def test_bad_links_are_refused_with_a_message(qtbot: QtBot, tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
         await two_connected(env)
@@ -176,6 +180,7 @@ async def test_bad_links_are_refused_with_a_message(qtbot: QtBot, tmp_path: Path
         assert await nothing_sent(env)
 
 
+@pytest.mark.asyncio
 async def test_no_connected_instance_is_said(qtbot: QtBot, tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
         account = await env.signed_in()
@@ -190,6 +195,7 @@ async def test_no_connected_instance_is_said(qtbot: QtBot, tmp_path: Path) -> No
         assert opener.picker is None
 
 
+@pytest.mark.asyncio
 async def test_a_draft_in_the_box_is_kept_under_the_links_text(qtbot: QtBot,
                                                                tmp_path: Path) -> None:
     async with console_env(qtbot, tmp_path) as env:
@@ -207,3 +213,33 @@ async def test_a_draft_in_the_box_is_kept_under_the_links_text(qtbot: QtBot,
         opener.picker.accept()
         await until(lambda: page.composer.recipient.text() == "+55 11 98888-7777")
         assert page.composer.edit.toPlainText() == "rascunho meu\ndo link"
+
+
+@pytest.mark.asyncio
+async def test_a_link_macos_gives_as_an_event_opens_the_picker(qtbot: QtBot,
+                                                              tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        await two_connected(env)
+        opener = LinkOpener(env.window, [])
+        opener.attach(env.console)
+        app = QApplication.instance()
+        assert app is not None
+        event = QFileOpenEvent(QUrl("whatsapp://send?phone=5511988887777&text=oi"))
+        assert opener.eventFilter(app, event)  # what the filter does with it on macOS
+        await until(lambda: opener.picker is not None, what="the picker")
+        assert opener.picker is not None and "+55 11 98888-7777" in opener.picker.windowTitle()
+        opener.picker.reject()
+        document = QFileOpenEvent(QUrl.fromLocalFile("/srv/some.pdf"))
+        assert not opener.eventFilter(app, document)  # not a link: not ours
+
+
+@pytest.mark.parametrize(("hidden", "links", "shown"), [
+    (False, [], "normal"), (True, [], "minimised"), (True, [LINK], "normal")])
+def test_starting_hidden(qtbot: QtBot, hidden: bool, links: list[str], shown: str) -> None:
+    """Started on login (--hidden): only in the tray; here (offscreen) there is no tray, so
+    minimised, never lost. A link always shows the window."""
+    window = MainWindow()
+    qtbot.addWidget(window)
+    LinkOpener(window, links).show_window(hidden=hidden)
+    assert window.isVisible()
+    assert window.isMinimized() == (shown == "minimised")

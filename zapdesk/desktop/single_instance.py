@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -147,6 +148,7 @@ class SingleInstance(QObject):
         message = MAGIC + json.dumps(
             {"links": links, "activation": os.environ.get(ACTIVATION_ENV, "")}).encode() + b"\n"
         deadline = time.monotonic() + seconds
+        _let_it_take_the_focus(self.holder())
         while True:
             socket = QLocalSocket()
             socket.connectToServer(self.name)
@@ -167,6 +169,14 @@ class SingleInstance(QObject):
             if time.monotonic() >= deadline:
                 return False
             time.sleep(0.1)
+
+
+def _let_it_take_the_focus(pid: int | None) -> None:
+    """Windows lets only the foreground process hand the focus on; this launch is it."""
+    if sys.platform == "win32" and pid:
+        import ctypes
+
+        ctypes.windll.user32.AllowSetForegroundWindow(pid)
 
 
 def _decode(line: bytes) -> tuple[list[str], str] | None:

@@ -7,10 +7,11 @@ links wait until the accounts have loaded."""
 from __future__ import annotations
 
 import logging
+import sys
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QFileOpenEvent, QTextCursor
 from PySide6.QtWidgets import QMessageBox, QSystemTrayIcon
 
 from zapdesk.ui.main_window import MainWindow, bring_to_front
@@ -36,6 +37,18 @@ class LinkOpener(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(WAIT_MS)
         self._timer.timeout.connect(self.next)
+        # macOS gives a clicked link to the running app as an event, not as an argument.
+        # (Filtering the application sees every event: only where that event exists.)
+        app = QCoreApplication.instance()
+        if app is not None and sys.platform == "darwin":
+            app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, QFileOpenEvent) and event.type() == QEvent.Type.FileOpen \
+                and not event.url().isLocalFile():
+            self.handed_over([event.url().toString()])
+            return True
+        return super().eventFilter(watched, event)
 
     def show_window(self, *, hidden: bool) -> None:
         """At start: shown, or (started on login) only in the tray, or minimised where
