@@ -243,3 +243,6 @@ def test_starting_hidden(qtbot: QtBot, hidden: bool, links: list[str], shown: st
     LinkOpener(window, links).show_window(hidden=hidden)
     assert window.isVisible()
     assert window.isMinimized() == (shown == "minimised")
+    # MainWindow ignores close(): left visible, it would be deleted during the next test's
+    # loop as the last window, and Qt's quit-on-last-window would stop that loop.
+    window.hide()
