@@ -1,5 +1,5 @@
 """Closing the window with a tray keeps zapdesk receiving (said once); the tray's Show and
-Quit; without a tray closing quits; start on login from the menu."""
+Quit; without a tray closing quits; start on login in Preferences."""
 
 from __future__ import annotations
 
@@ -7,13 +7,14 @@ import asyncio
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.ui.conftest import console_env, until
+from tests.ui.conftest import console_env, shot, until
+from tests.ui.language import speaking
 from tests.ui.notification_server import notification_bus
 from tests.ui.test_chat_page import CUSTOMER, ready
 from tests.ui.test_links import second_launch
+from tests.ui.test_preferences import open_preferences, save
 from zapdesk.accounts.settings import SettingsStore
 from zapdesk.desktop.autostart import Autostart
 from zapdesk.desktop.single_instance import SingleInstance
@@ -85,7 +86,7 @@ async def test_closing_with_a_tray_keeps_zapdesk_receiving(
                 background.show_action.trigger()  # the tray menu's Show
                 assert env.window.isVisible()
                 assert [a.text() for a in background.menu.actions() if a.text()] == \
-                    ["Show zapdesk", "Start on login, in the tray", "Quit"]
+                    ["Show zapdesk", "Quit"]
                 background.quit_action.trigger()  # the one quit path
                 assert quits == [1]
             finally:
@@ -102,32 +103,46 @@ async def test_without_a_tray_closing_quits(qtbot: QtBot, tmp_path: Path) -> Non
         assert not SettingsStore(tmp_path).load().tray_hint_shown
 
 
-async def test_start_on_login_from_the_menu(qtbot: QtBot, tmp_path: Path) -> None:
-    async with console_env(qtbot, tmp_path) as env:
-        autostart = temporary_autostart(tmp_path)
-        background = Background(env.window, env.console, None, autostart=autostart)
-        action = background.start_on_login
-        assert action.isCheckable() and not action.isChecked()  # off by default
-        account_menu = env.window.menuBar().actions()[0].menu()
-        assert isinstance(account_menu, QMenu)
-        texts = [a.text() for a in account_menu.actions()]
-        assert texts[-3:] == ["Start on login, in the tray", "", "&Quit"]
-        action.trigger()
-        entry = tmp_path / "home" / ".config" / "autostart" / "zapdesk.desktop"
-        assert action.isChecked() and entry.exists()
-        assert "Exec=/opt/zapdesk/zapdesk --hidden" in entry.read_text(encoding="utf-8")
-        # A window opened later sees the entry as it is.
-        again = Background(env.window, env.console, None, autostart=autostart)
-        assert again.start_on_login.isChecked()
-        action.trigger()
-        assert not action.isChecked() and not entry.exists()
-        # A folder that cannot be written: said, and the box goes back.
-        (tmp_path / "blocked").write_text("a file where a folder should be")
-        blocked = Autostart(["zapdesk"], platform="linux", home=tmp_path / "blocked",
-                            environ={})
-        refused = Background(env.window, env.console, None, autostart=blocked)
-        refused.start_on_login.trigger()
-        assert not refused.start_on_login.isChecked()
-        assert isinstance(refused.problem, QMessageBox) and refused.problem.isVisible()
-        assert "could not change whether it starts on login" in refused.problem.text()
-        refused.problem.close()
+@pytest.mark.parametrize(("theme", "lang"), [("light", "en"), ("dark", "pt_BR")],
+                         indirect=["theme"])
+async def test_start_on_login_in_preferences(qtbot: QtBot, tmp_path: Path, theme: str,
+                                             lang: str) -> None:
+    with speaking(lang):
+        async with console_env(qtbot, tmp_path) as env:
+            await env.app.start_receiving()  # the listener's fields hold its real port
+            Background(env.window, env.console, None, autostart=temporary_autostart(tmp_path))
+            entry = tmp_path / "home" / ".config" / "autostart" / "zapdesk.desktop"
+            dialog = open_preferences(env)
+            box = dialog.start_on_login
+            assert box.isVisible() and not box.isChecked()  # off by default
+            box.setChecked(True)
+            shot(dialog, f"desktop-preferences-start-on-login-{theme}-{lang}")
+            await save(env, dialog)
+            assert entry.exists()
+            assert "Exec=/opt/zapdesk/zapdesk --hidden" in entry.read_text(encoding="utf-8")
+            dialog = open_preferences(env)  # opened again: it shows what the system will do
+            assert dialog.start_on_login.isChecked()
+            dialog.start_on_login.setChecked(False)
+            await save(env, dialog)
+            assert not entry.exists()
+            # A folder that cannot be written: said in the dialog, which stays open.
+            (tmp_path / "blocked").write_text("a file where a folder should be")
+            env.console.help.autostart = Autostart(["zapdesk"], platform="linux",
+                                                   home=tmp_path / "blocked", environ={})
+            dialog = open_preferences(env)
+            dialog.start_on_login.setChecked(True)
+            dialog.ok.click()
+            await until(lambda: dialog.error.isVisible(), what="the refusal")
+            if lang == "en":
+                assert "could not change whether it starts when you log in" in \
+                    dialog.error.text()
+            assert dialog.isVisible()
+            dialog.reject()
+
+
+async def test_no_start_on_login_box_where_the_app_does_not_offer_it(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:  # no Background: tests, --screenshot
+        dialog = open_preferences(env)
+        assert not dialog.start_on_login.isVisible()
+        dialog.reject()

@@ -7,48 +7,24 @@ from __future__ import annotations
 import asyncio
 import os
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Env, console_env, shot, until
+from tests.ui.language import speaking
 from tests.ui.test_chat_page import connected
 from zapdesk.accounts.settings import SettingsStore
 from zapdesk.controller.account import AccountController
 from zapdesk.desktop.single_instance import SingleInstance
-from zapdesk.resources import resource_path
 from zapdesk.ui.link_opener import LinkOpener
 from zapdesk.ui.main_window import MainWindow
 
 LINK = "https://wa.me/5511988887777?text=Ol%C3%A1%20%F0%9F%98%80%0Asegunda%20linha"
-
-
-@contextmanager
-def language(code: str) -> Iterator[None]:
-    """The app's and Qt's catalogues for ``code`` while the widgets are built."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    installed: list[QTranslator] = []
-    if code != "en":
-        for name, directory in (
-                ("zapdesk", str(resource_path("i18n"))),
-                ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
-            translator = QTranslator()
-            if translator.load(QLocale(code), name, "_", directory):
-                app.installTranslator(translator)
-                installed.append(translator)
-        assert installed, f"no catalogue for {code}"
-    try:
-        yield
-    finally:
-        for translator in installed:
-            app.removeTranslator(translator)
 
 
 async def two_connected(env: Env) -> tuple[AccountController, str, str]:
@@ -83,7 +59,7 @@ async def nothing_sent(env: Env) -> bool:
                                              ("light", "pt_BR")], indirect=["theme"])
 async def test_a_second_launch_opens_the_composer_with_the_links_number(
         qtbot: QtBot, tmp_path: Path, theme: str, lang: str) -> None:
-    with language(lang):
+    with speaking(lang):
         async with console_env(qtbot, tmp_path) as env:
             account, first, second = await two_connected(env)
             instance = SingleInstance(tmp_path)
@@ -213,6 +189,10 @@ async def test_a_draft_in_the_box_is_kept_under_the_links_text(qtbot: QtBot,
         opener.picker.accept()
         await until(lambda: page.composer.recipient.text() == "+55 11 98888-7777")
         assert page.composer.edit.toPlainText() == "rascunho meu\ndo link"
+        # Saving Preferences afterwards keeps the instance picked (it saves from its copy).
+        await env.app.start_receiving()
+        await env.app.preferences.apply(env.app.preferences.settings)
+        assert SettingsStore(tmp_path).load().link_instance == f"{account.profile.id}/{first}"
 
 
 @pytest.mark.asyncio

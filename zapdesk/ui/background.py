@@ -1,26 +1,38 @@
 """zapdesk keeps receiving while its window is closed: with a system tray, closing the window
-hides it (said once), the tray's menu has Show and Quit, and the operator may have zapdesk
-start on login, hidden in the tray. Without a tray, closing quits as it always did."""
+hides it (said once), and the tray's menu has Show and Quit. Starting on login (hidden in
+the tray) is a checkbox in Preferences. Without a tray, closing quits as it always did."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox, QSystemTrayIcon
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from zapdesk.accounts.settings import SettingsStore
+from zapdesk.accounts.settings import SettingRefused, SettingsStore
 from zapdesk.desktop.autostart import Autostart, launch_command
 from zapdesk.ui.main_window import MainWindow, bring_to_front
 
 if TYPE_CHECKING:
+    from zapdesk.controller.app import AppController
     from zapdesk.ui.console import Console
 
 log = logging.getLogger(__name__)
+
+
+def remember(app: AppController, **changes: Any) -> None:
+    """Keep a few settings in settings.json, and in the copy the Preferences window saves
+    from (so saving preferences later does not put the old values back)."""
+    preferences = app.preferences
+    preferences.settings = replace(preferences.settings, **changes)
+    try:
+        SettingsStore(app.config_dir).update(**changes)
+    except SettingRefused as exc:  # kept for this run only
+        log.warning("not remembered (%s): %s", ", ".join(changes), exc)
 
 
 def tray_available() -> bool:
@@ -35,7 +47,6 @@ class Background(QObject):
         translate = QCoreApplication.translate
         self.window = window
         self.console = console
-        self.settings = SettingsStore(console.app.config_dir)
         self.autostart = autostart if autostart is not None else \
             Autostart(launch_command(data_dir))
         # The desktop's tray is the one part no test machine has: tests pass their own.
@@ -44,49 +55,21 @@ class Background(QObject):
         self.menu = QMenu(window)
         self.show_action = self.menu.addAction(translate("tray", "Show zapdesk"))
         self.show_action.triggered.connect(lambda: bring_to_front(window))
-        self.start_on_login = QAction(
-            translate("tray", "Start on login, in the tray"), window)
-        self.start_on_login.setCheckable(True)
-        self.start_on_login.setChecked(self.autostart.enabled())
-        self.start_on_login.setToolTip(translate(
-            "tray", "Start zapdesk when you log in to this computer, hidden in the tray, so "
-                    "it receives messages from the start"))
-        self.start_on_login.toggled.connect(self._set_start_on_login)
-        self.menu.addAction(self.start_on_login)
         self.menu.addSeparator()
         self.quit_action = self.menu.addAction(translate("tray", "Quit"))
         # The one way out: the main coroutine's quit path, as the menu bar's Quit.
         self.quit_action.triggered.connect(window.close_requested.emit)
-        self._offer_in_menu_bar()
+        console.help.autostart = self.autostart  # the Preferences window's checkbox
         if console.tray.tray is not None:
             console.tray.tray.setContextMenu(self.menu)
         window.close_to_tray = self.close_to_tray
-        self.problem: QMessageBox | None = None
-
-    def _offer_in_menu_bar(self) -> None:
-        """Start on login also in the window's first menu, just above Quit."""
-        menus = [m for m in (a.menu() for a in self.window.menuBar().actions())
-                 if isinstance(m, QMenu)]
-        if not menus:
-            return
-        separators = [a for a in menus[0].actions() if a.isSeparator()]
-        if separators:
-            menus[0].insertAction(separators[-1], self.start_on_login)
-        else:
-            menus[0].addAction(self.start_on_login)
 
     def close_to_tray(self) -> bool:
         """The window is being closed: True keeps zapdesk running in the tray."""
         if not self.has_tray():
             return False
-        try:
-            told = self.settings.load().tray_hint_shown
-            if not told:
-                self.settings.update(tray_hint_shown=True)
-        except OSError as exc:  # unsaved: said again next time, which is harmless
-            log.warning("could not remember that the tray was explained: %s", exc)
-            told = False
-        if not told:
+        if not self.console.app.preferences.settings.tray_hint_shown:
+            remember(self.console.app, tray_hint_shown=True)
             from zapdesk.ui.attention import Notice
 
             translate = QCoreApplication.translate
@@ -96,24 +79,3 @@ class Background(QObject):
                                   "Quit in the tray icon's menu."), None))
         log.info("window closed: running in the tray")
         return True
-
-    def _set_start_on_login(self, on: bool) -> None:
-        try:
-            self.autostart.set_enabled(on)
-        except OSError as exc:
-            log.warning("start on login not changed: %s", exc)
-            self.start_on_login.blockSignals(True)
-            self.start_on_login.setChecked(not on)
-            self.start_on_login.blockSignals(False)
-            translate = QCoreApplication.translate
-            box = QMessageBox(QMessageBox.Icon.Warning,
-                              translate("tray", "Start on login"),
-                              translate("tray", "zapdesk could not change whether it starts "
-                                                "on login: {reason}").format(reason=exc),
-                              QMessageBox.StandardButton.Close, self.window)
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.problem = box
-            box.open()
-            return
-        log.info("start on login %s (%s)", "on" if on else "off",
-                 self.autostart.path or "Run key")

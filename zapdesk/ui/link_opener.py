@@ -122,12 +122,11 @@ class LinkOpener(QObject):
                 if instance.known_status == Status.CONNECTED]
 
     def _pick(self, console: Console, link: Link, choices: list[Choice]) -> None:
-        from zapdesk.accounts.settings import SettingsStore
+        from zapdesk.ui.background import remember
         from zapdesk.ui.instance_picker import InstancePicker
 
-        store = SettingsStore(console.app.config_dir)
         picker = InstancePicker(self.window, link.phone, link.text, choices,
-                                store.load().link_instance)
+                                console.app.preferences.settings.link_instance)
         picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.picker = picker
         log.info("a link to %s waits for an instance to be picked", link.phone)
@@ -136,10 +135,7 @@ class LinkOpener(QObject):
             chosen = picker.chosen() if result == picker.DialogCode.Accepted else None
             self.picker = None
             if chosen is not None:
-                try:
-                    store.update(link_instance=chosen.key)
-                except OSError as exc:
-                    log.warning("the instance picked is not remembered: %s", exc)
+                remember(console.app, link_instance=chosen.key)
                 self._compose(console, chosen, link)
             self.next()
 
