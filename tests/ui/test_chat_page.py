@@ -169,11 +169,12 @@ async def test_search_and_needs_reply_lead_to_the_conversation(qtbot: QtBot, tmp
         # Search: accents do not matter, and a hit opens its conversation around it.
         page.search.setText("tamanho blusa")
         await until(lambda: page.lists.currentWidget() is page.results
-                    and page.results.count() == 1, what="one search hit")
-        page.results.itemClicked.emit(page.results.item(0))
+                    and page.results_model.rowCount() == 1, what="one search hit")
+        page.results.clicked.emit(page.results_model.index(0))
         await until(lambda: page.open_row is not None and page.open_row.name == "Maria")
         page.search.setText("nenhumacoisa")
-        await until(lambda: "No message matches" in page.results.item(0).text())
+        await until(lambda: page.lists.currentWidget() is page.no_match
+                    and "No message matches" in page.no_match.text())
 
 
 async def test_media_by_url_with_a_caption(qtbot: QtBot, tmp_path: Path) -> None:

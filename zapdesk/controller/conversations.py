@@ -5,6 +5,7 @@ comes as one coalesced signal from the listener and the outbox together."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -49,6 +50,20 @@ class Conversations(QObject):
     async def search(self, text: str) -> list[MessageRow]:
         return await self._store().read(
             lambda c: queries.search(c, text))
+
+    async def search_in_chats(self, text: str) -> list[tuple[ConversationRow, MessageRow]]:
+        """The messages that match, each with its conversation (its name, its instance)."""
+        def read(c: Any) -> list[tuple[ConversationRow, MessageRow]]:
+            chats: dict[int, ConversationRow | None] = {}
+            out = []
+            for hit in queries.search(c, text):
+                if hit.conversation_id not in chats:
+                    chats[hit.conversation_id] = queries.conversation(c, hit.conversation_id)
+                chat = chats[hit.conversation_id]
+                if chat is not None:
+                    out.append((chat, hit))
+            return out
+        return await self._store().read(read)
 
     async def page(self, conversation_id: int, *, before: Position | None = None,
                    after: Position | None = None, limit: int = 200) -> list[MessageRow]:
