@@ -1366,8 +1366,8 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
         <translation>Mensagem: “{text}”</translation>
     </message>
     <message>
-        <source>Connected instances</source>
-        <translation>Instâncias conectadas</translation>
+        <source>Instances connected to WhatsApp</source>
+        <translation>Instâncias conectadas ao WhatsApp</translation>
     </message>
     <message>
         <source>The message opens in the composer; nothing is sent until you press Send.</source>

@@ -60,7 +60,7 @@ class InstancePicker(QDialog):
         self.text.setWordWrap(True)
         self.text.setVisible(bool(text.strip()))
         self.list = QListWidget(self)
-        self.list.setAccessibleName(translate("links", "Connected instances"))
+        self.list.setAccessibleName(translate("links", "Instances connected to WhatsApp"))
         for choice in choices:
             item = QListWidgetItem(choice.label(), self.list)
             item.setData(Qt.ItemDataRole.UserRole, choice.key)
