@@ -1395,8 +1395,8 @@ Entrou como: {who}</translation>
         <translation>A mensagem não pode ficar vazia e pode ter até {max} caracteres (tem {length}).</translation>
     </message>
     <message>
-        <source>zapdesk could not change whether it starts when you log in: {detail}</source>
-        <translation>O zapdesk não conseguiu mudar se abre quando você entra no computador: {detail}</translation>
+        <source>zapdesk could not change whether it starts when you log in.</source>
+        <translation>O zapdesk não conseguiu mudar se abre quando você entra no computador.</translation>
     </message>
     <message>
         <source>“{link}” is not a link zapdesk can open. It opens whatsapp://send?phone=…, https://wa.me/… and tel: links.</source>

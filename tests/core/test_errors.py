@@ -49,3 +49,10 @@ def test_the_hierarchy() -> None:
         assert issubclass(cls, errors.NotAuthenticated)
     for cls in (errors.ApiError, errors.NetworkError, errors.KeyringUnavailable):
         assert issubclass(cls, errors.ZapdeskError)
+
+
+def test_an_old_style_template_naming_the_detail_does_not_crash() -> None:
+    class Old(errors.ZapdeskError):
+        template = "It broke: {detail}"
+
+    assert Old("disk full").message(lambda _c, t: t) == "It broke: disk full"

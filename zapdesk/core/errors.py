@@ -58,7 +58,8 @@ class ZapdeskError(Exception):
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
-            return self.template.format(**self.params)
+            # (an old-style template naming {detail} still reads, if in English)
+            return self.template.format(**{"detail": self.detail, **self.params})
 
     def details(self) -> str:
         """What the server or the library said, for the log and the "Details" disclosure."""
@@ -274,7 +275,7 @@ class InvalidMessage(InvalidInput):
 
 class AutostartNotChanged(ZapdeskError):
     template = QT_TRANSLATE_NOOP("errors", "zapdesk could not change whether it starts when "
-                                           "you log in: {detail}")
+                                           "you log in.")
 
 
 class InvalidLink(ZapdeskError):
