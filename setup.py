@@ -1,0 +1,15 @@
+"""The wheel carries the top-level resources/ folder as the package data `zapdesk/_resources`.
+
+resources/ stays where it is for the checkout (packaging/dev/i18n, the spec, the tests);
+this mapping is what a plain `pip install .` needs to find the translation catalogues and
+icons. zapdesk/resources.py looks in the bundle, then here, then in the checkout.
+"""
+
+from setuptools import find_packages, setup
+
+setup(
+    packages=[*find_packages(include=["zapdesk*"]), "zapdesk._resources"],
+    package_dir={"zapdesk._resources": "resources"},
+    package_data={"zapdesk._resources": ["i18n/*.qm", "icons/zapdesk.svg",
+                                         "icons/hicolor/*/apps/zapdesk.png"]},
+)
