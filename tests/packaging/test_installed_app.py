@@ -30,8 +30,11 @@ SHOTS = TOP / "artifacts" / "shots"
 INPUTS = ("zapdesk", "resources", "packaging/zapdesk.spec", "packaging/build",
           "packaging/linux", "pyproject.toml", "setup.py")
 
-pytestmark = pytest.mark.skipif(shutil.which("dpkg-deb") is None,
-                                reason="the Linux packages need dpkg-deb (Debian/Ubuntu)")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("dpkg-deb") is None,
+                       reason="the Linux packages need dpkg-deb (Debian/Ubuntu)"),
+    pytest.mark.timeout(1800),  # the first test's setup builds (a few minutes on 2 cores)
+]
 
 
 @dataclass

@@ -9,6 +9,8 @@ import sys
 import sysconfig
 from pathlib import Path
 
+import pytest
+
 TOP = Path(__file__).resolve().parents[2]
 
 # Runs inside the fresh venv, outside the checkout: the installed zapdesk finds its
@@ -29,6 +31,7 @@ print(resource_path("icons", "hicolor", "256x256", "apps", "zapdesk.png").is_fil
 """
 
 
+@pytest.mark.timeout(600)
 def test_an_installed_wheel_finds_its_translations(tmp_path: Path) -> None:
     source = tmp_path / "src"  # a copy: building writes build/ and egg-info beside it
     shutil.copytree(TOP, source, ignore=shutil.ignore_patterns(
