@@ -24,7 +24,8 @@ def _parser() -> argparse.ArgumentParser:
     accounts = sub.add_parser("accounts", help="list the accounts and their webhook URLs")
     export = sub.add_parser("export", help="write the stored conversations")
     for command in (accounts, export):
-        command.add_argument("--data-dir", type=Path, help="the folder zapdesk was run with")
+        command.add_argument("--data-dir", type=paths.given_dir,
+                             help="the folder zapdesk was run with")
     accounts.add_argument("--listen", metavar="HOST:PORT",
                           help="the address the app is run with, if not the saved one")
     export.add_argument("--account", help="only this account (id or name)")

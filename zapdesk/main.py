@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from zapdesk import __version__, environment
+from zapdesk.accounts.paths import DATA_DIR_ENV, given_dir
 from zapdesk.core import redact
 from zapdesk.i18n import install_translators
 from zapdesk.ui.app_icon import app_icon
@@ -31,7 +32,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--version", action="version", version=f"zapdesk {__version__}")
     parser.add_argument("--sandbox", action="store_true",
                         help="start straight in the demo, against the built-in local server")
-    parser.add_argument("--data-dir", type=Path, default=os.environ.get("ZAPDESK_DATA_DIR"),
+    # A string default goes through ``type`` too: the variable is resolved like the option.
+    parser.add_argument("--data-dir", type=given_dir, default=os.environ.get(DATA_DIR_ENV),
                         help="keep settings and data in this folder (portable use, tests)")
     parser.add_argument("--log-level", default="WARNING",
                         choices=["DEBUG", "INFO", "WARNING", "ERROR"])
@@ -130,9 +132,43 @@ async def run(window: MainWindow, args: argparse.Namespace) -> int:
         await controller.close()
 
 
+def startup_failure(console: Any, args: argparse.Namespace, notices: list[str]) -> str | None:
+    """Why the start-up cannot lead to a picture worth taking, or None (yet): a bug was
+    reported, an account ended in an error, or the demo asked for did not start."""
+    from zapdesk.controller.account import AccountState
+
+    app = console.app
+    if app.bugs:
+        error = app.bugs[0]
+        return f"a bug was reported: {type(error).__name__}: {error}"
+    if app.loading or console.starting_demo:
+        return None
+    for account in app.accounts:
+        if account.state in (AccountState.SIGN_IN, AccountState.RETRYING):
+            return f"account {account.name}: {account.error or account.state.value}"
+    if (args.sandbox or args.demo_if_empty) and not app.accounts:
+        said = f" ({notices[-1]})" if notices else ""
+        return f"the demo did not start{said}"
+    return None
+
+
 async def screenshot(window: MainWindow, console: Any, args: argparse.Namespace) -> int:
-    ready = await wait_until(lambda: console.loaded() and not console.starting_demo
-                             and (not args.sandbox or console.app.accounts), seconds=60)
+    notices: list[str] = []
+    console.app.notice.connect(notices.append)
+    failure: list[str] = []
+
+    def settled() -> bool:
+        why = startup_failure(console, args, notices)
+        if why is not None:
+            failure.append(why)
+            return True
+        return console.loaded() and not console.starting_demo \
+            and (not args.sandbox or bool(console.app.accounts))
+
+    ready = await wait_until(settled, seconds=60)
+    if failure:
+        log.error("start-up failed, no screenshot: %s", failure[0])
+        return 1
     if not ready:
         log.error("the instances did not load in time; no screenshot")
         return 1
@@ -184,6 +220,10 @@ def main(argv: list[str] | None = None) -> int:
     apply_theme(app, args.theme)
     window = MainWindow()
     window.setProperty("log_path", str(log_path) if log_path else "")
+    from zapdesk.accounts.paths import config_dir
+    from zapdesk.ui.panes import restore_geometry
+
+    restore_geometry(window, config_dir(args.data_dir))  # before showing: no jump
     window.show()
     if ignored_cert_file is not None:
         window.statusBar().showMessage(QCoreApplication.translate(

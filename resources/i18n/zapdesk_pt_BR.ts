@@ -465,7 +465,7 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     </message>
     <message>
         <source>Search all messages</source>
-        <translation>Buscar nas mensagens</translation>
+        <translation>Pesquisar em todas as mensagens</translation>
     </message>
     <message>
         <source>Needs reply</source>
@@ -480,8 +480,20 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
         <translation>Nenhuma conversa ainda. As mensagens aparecem aqui conforme a ZapFlare as entrega.</translation>
     </message>
     <message>
+        <source>Select a conversation</source>
+        <translation>Selecione uma conversa</translation>
+    </message>
+    <message>
+        <source>Choose one in the list, or start a new conversation by number (Ctrl+N).</source>
+        <translation>Escolha uma na lista ou comece uma nova conversa pelo número (Ctrl+N).</translation>
+    </message>
+    <message>
         <source>New conversation</source>
         <translation>Nova conversa</translation>
+    </message>
+    <message>
+        <source>Write to a number that has no conversation yet</source>
+        <translation>Escrever para um número que ainda não tem conversa</translation>
     </message>
     <message>
         <source>You</source>
@@ -697,6 +709,26 @@ Os detalhes estão no log: {log}</translation>
     <message>
         <source>Select the account the new instance belongs to.</source>
         <translation>Selecione a conta à qual a nova instância pertence.</translation>
+    </message>
+    <message>
+        <source>Saved “{name}”</source>
+        <translation>“{name}” salva</translation>
+    </message>
+    <message>
+        <source>Deleted “{name}”</source>
+        <translation>“{name}” excluída</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>E&amp;xibir</translation>
+    </message>
+    <message>
+        <source>&amp;Instance column</source>
+        <translation>Coluna de &amp;instâncias</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atalhos de teclado</translation>
     </message>
 </context>
 <context>
@@ -919,6 +951,124 @@ Conectado como: {who}</translation>
     <message>
         <source>The SSL_CERT_FILE setting names {path}, which is missing or holds no certificates; zapdesk ignores it and uses its own.</source>
         <translation>A configuração SSL_CERT_FILE aponta para {path}, que não existe ou não contém certificados; o zapdesk a ignora e usa os seus próprios.</translation>
+    </message>
+</context>
+<context>
+    <name>panes</name>
+    <message>
+        <source>Show the instance list</source>
+        <translation>Mostrar a lista de instâncias</translation>
+    </message>
+    <message>
+        <source>Hide the instance list</source>
+        <translation>Ocultar a lista de instâncias</translation>
+    </message>
+    <message>
+        <source>{what} (Ctrl+B)</source>
+        <translation>{what} (Ctrl+B)</translation>
+    </message>
+</context>
+<context>
+    <name>shortcuts</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>Anywhere in the window</source>
+        <translation>Em qualquer lugar da janela</translation>
+    </message>
+    <message>
+        <source>Instances (the list and an instance&apos;s details)</source>
+        <translation>Instâncias (a lista e os detalhes de uma instância)</translation>
+    </message>
+    <message>
+        <source>In the instance list</source>
+        <translation>Na lista de instâncias</translation>
+    </message>
+    <message>
+        <source>Conversations (the list and the open chat)</source>
+        <translation>Conversas (a lista e a conversa aberta)</translation>
+    </message>
+    <message>
+        <source>In the message box</source>
+        <translation>Na caixa de mensagem</translation>
+    </message>
+    <message>
+        <source>Show these keyboard shortcuts</source>
+        <translation>Mostrar estes atalhos de teclado</translation>
+    </message>
+    <message>
+        <source>Show or hide the instance column</source>
+        <translation>Mostrar ou ocultar a coluna de instâncias</translation>
+    </message>
+    <message>
+        <source>Filter the instances</source>
+        <translation>Filtrar as instâncias</translation>
+    </message>
+    <message>
+        <source>Refresh every account</source>
+        <translation>Atualizar todas as contas</translation>
+    </message>
+    <message>
+        <source>Sign in to an account</source>
+        <translation>Entrar em uma conta</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>Next or previous field, list or button</source>
+        <translation>Campo, lista ou botão seguinte ou anterior</translation>
+    </message>
+    <message>
+        <source>Switch between Conversations and Details</source>
+        <translation>Alternar entre Conversas e Detalhes</translation>
+    </message>
+    <message>
+        <source>New instance</source>
+        <translation>Nova instância</translation>
+    </message>
+    <message>
+        <source>Edit the selected instance</source>
+        <translation>Editar a instância selecionada</translation>
+    </message>
+    <message>
+        <source>Delete the selected instance</source>
+        <translation>Excluir a instância selecionada</translation>
+    </message>
+    <message>
+        <source>Select the previous or next instance</source>
+        <translation>Selecionar a instância anterior ou a próxima</translation>
+    </message>
+    <message>
+        <source>New conversation</source>
+        <translation>Nova conversa</translation>
+    </message>
+    <message>
+        <source>Search all messages</source>
+        <translation>Pesquisar em todas as mensagens</translation>
+    </message>
+    <message>
+        <source>Open the selected conversation</source>
+        <translation>Abrir a conversa selecionada</translation>
+    </message>
+    <message>
+        <source>Send the message</source>
+        <translation>Enviar a mensagem</translation>
+    </message>
+    <message>
+        <source>New line</source>
+        <translation>Nova linha</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> ou </translation>
     </message>
 </context>
 <context>

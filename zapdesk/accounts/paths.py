@@ -11,11 +11,20 @@ DATA_DIR_ENV = "ZAPDESK_DATA_DIR"
 APP = "zapdesk"
 
 
+def given_dir(value: str | os.PathLike[str] | None) -> Path | None:
+    """A folder the user named (``--data-dir``, $ZAPDESK_DATA_DIR): ``~`` expanded and
+    made absolute against the working directory of the start, once. A relative path
+    would otherwise break later: SQLite opens the store by a file URI, which must be
+    absolute. None for nothing or an empty value."""
+    if value is None or not os.fspath(value).strip():
+        return None
+    return Path(os.fspath(value)).expanduser().resolve()
+
+
 def _override(data_dir: Path | None) -> Path | None:
     if data_dir is not None:
-        return data_dir
-    env = os.environ.get(DATA_DIR_ENV)
-    return Path(env) if env else None
+        return given_dir(data_dir)
+    return given_dir(os.environ.get(DATA_DIR_ENV))
 
 
 def config_dir(data_dir: Path | None = None) -> Path:

@@ -37,6 +37,7 @@ from zapdesk.core import errors
 from zapdesk.core.models import Instance, Status
 from zapdesk.core.phone import format_phone
 from zapdesk.ui import theme
+from zapdesk.ui.chat_empty import NoConversation
 from zapdesk.ui.chat_view import ChatView
 from zapdesk.ui.composer import Composer
 from zapdesk.ui.conversation_list import (
@@ -83,6 +84,7 @@ class ChatPage(QWidget):
         self.spawn = spawn
         self.account: AccountController | None = None
         self.instance: Instance | None = None
+        self._followed: AccountController | None = None  # whose changes update the composer
         self.open_row: ConversationRow | None = None
         self._pending_open: int | None = None
         self.confirm: QMessageBox | None = None
@@ -152,11 +154,16 @@ class ChatPage(QWidget):
         right_layout.addWidget(self.view, 1)
         right_layout.addWidget(self.notice)
         right_layout.addWidget(self.composer)
-        splitter = QSplitter(self)
+        # Until a conversation is chosen (or a new one asked for): "Select a conversation".
+        self.nothing = NoConversation(self)
+        self.nothing.new_button.clicked.connect(self.new_conversation)
+        self.conversation = right
+        self.chat_side = QStackedWidget(self)
+        self.chat_side.addWidget(self.nothing)
+        self.chat_side.addWidget(right)
+        self.splitter = splitter = QSplitter(self)  # sized by the console (ui/panes.py)
         splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([300, 600])
+        splitter.addWidget(self.chat_side)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.addWidget(splitter)
@@ -176,13 +183,14 @@ class ChatPage(QWidget):
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
             app.applicationStateChanged.connect(self._application_state)
-        self._show_empty_conversation()
+        self._show_nothing()
 
     # ---- what is shown --------------------------------------------------------------
     def show_instance(self, account: AccountController, instance: Instance) -> None:
         same = self.account is account and self.instance is not None \
             and self.instance.id == instance.id
         self.account, self.instance = account, instance
+        self._follow(account)
         if not self._drafts_loaded:
             self._drafts_loaded = True
             self.spawn(self._load_drafts())
@@ -190,9 +198,29 @@ class ChatPage(QWidget):
         if not same:
             self.open_row = None
             self.messages.close()
-            self._show_empty_conversation()
+            self._show_nothing()
             self.reload()
         self._presence_timer.start()
+
+    def _follow(self, account: AccountController | None) -> None:
+        if self._followed is account:
+            return
+        if self._followed is not None:
+            self._followed.changed.disconnect(self._account_changed)
+        self._followed = account
+        if account is not None:
+            account.changed.connect(self._account_changed)
+
+    def _account_changed(self) -> None:
+        """The controller learned something new about the account: the open instance's
+        status (a scan connected it, the phone dropped the link) unlocks or locks the
+        composer while it is on screen, not only when the instance is selected again."""
+        if self.account is None or self.instance is None:
+            return
+        fresh = self.account.instance(self.instance.id)
+        if fresh is not None and fresh != self.instance:
+            self.instance = fresh
+            self._update_blocked()
 
     async def _load_drafts(self) -> None:
         try:
@@ -216,6 +244,7 @@ class ChatPage(QWidget):
         """Not shown any more: nothing of it runs until it is shown again."""
         for timer in (self._presence_timer, self._reload_timer, self._search_timer):
             timer.stop()
+        self._follow(None)
 
     def reload(self) -> None:
         self.spawn(self._reload())
@@ -237,7 +266,8 @@ class ChatPage(QWidget):
         except errors.ZapdeskError as exc:
             self._say(error_text(exc))
             return
-        if account is not self.account or instance is not self.instance:
+        if account is not self.account or self.instance is None \
+                or instance.id != self.instance.id:
             return  # the operator moved on meanwhile
         selected = self.open_row.id if self.open_row else self._pending_open
         self.list_model.set_rows(rows)
@@ -310,6 +340,8 @@ class ChatPage(QWidget):
                                 around: MessageRow | None = None) -> None:
         self.open_row = row
         self._say("")
+        self.chat_side.setCurrentWidget(self.conversation)
+        self._header_now(row)  # at once: the click shows whose chat it is
         await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around)
         self.composer.set_target(row.jid.split("@", 1)[0]
                                  if row.jid.endswith("@s.whatsapp.net") else "",
@@ -323,8 +355,15 @@ class ChatPage(QWidget):
         if self.open_row is not None:
             await self.conversations.mark_read(self.open_row)
 
+    def _show_nothing(self) -> None:
+        """No conversation chosen: the chat side says so; nothing is typed to anyone."""
+        self.chat_side.setCurrentWidget(self.nothing)
+        self.composer.set_target(None, None)
+        self._update_blocked()
+
     def _show_empty_conversation(self) -> None:
         translate = QCoreApplication.translate
+        self.chat_side.setCurrentWidget(self.conversation)
         self.header.setText(translate("chat", "New conversation"))
         self.subtitle.setText(translate("chat", "Type the number below, then the message."))
         self.composer.set_target(None, (self.account.profile.id, self.instance.id, None)
@@ -339,12 +378,14 @@ class ChatPage(QWidget):
         self._show_empty_conversation()
         self.composer.recipient.edit.setFocus()
 
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
     async def _update_header(self) -> None:
         row = self.open_row
         if row is None:
             return
-        phone = row.jid.split("@", 1)[0]
-        number = format_phone(phone) if row.jid.endswith("@s.whatsapp.net") else ""
         presence = await self.conversations.presence(row)
         if row is not self.open_row:
             return
@@ -353,9 +394,13 @@ class ChatPage(QWidget):
         if presence is not None and presence[0] in ("composing", "recording") \
                 and last_in > presence[1]:
             presence = ("available", last_in)  # a message came after: typing is over
+        self._header_now(row, presence_text(presence, time.time()))
+
+    def _header_now(self, row: ConversationRow, presence: str = "") -> None:
+        phone = row.jid.split("@", 1)[0]
+        number = format_phone(phone) if row.jid.endswith("@s.whatsapp.net") else ""
         self.header.setText(title(row))
-        parts = [p for p in (number if number != title(row) else "",
-                             presence_text(presence, time.time())) if p]
+        parts = [p for p in (number if number != title(row) else "", presence) if p]
         self.subtitle.setText(" · ".join(parts))
 
     def _update_blocked(self) -> None:

@@ -107,6 +107,7 @@ class Composer(QWidget):
         self.edit.setPlaceholderText(translate("chat", "Type a message (Enter sends, "
                                                        "Shift+Enter for a new line)"))
         self.edit.setFixedHeight(72)
+        self.edit.setTabChangesFocus(True)  # Tab leaves the box; a tab is never typed
         self.edit.send_requested.connect(self.submit)
         self.edit.textChanged.connect(self._typed)
         self.send_button = QPushButton(translate("chat", "Send"), self)

@@ -38,6 +38,7 @@ from zapdesk.controller.account import AccountController, AccountState
 from zapdesk.controller.app import AppController
 from zapdesk.controller.conversations import Conversations
 from zapdesk.core.models import Instance, Status
+from zapdesk.ui import console_keys
 from zapdesk.ui.attention import Attention, TrayNotifier
 from zapdesk.ui.chat_page import ChatPage
 from zapdesk.ui.detail_pane import AccountPane, InstancePane
@@ -45,6 +46,7 @@ from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog, SignInDialog
 from zapdesk.ui.instance_delegate import InstanceDelegate
 from zapdesk.ui.instance_model import InstanceFilter, InstanceTreeModel, Role
 from zapdesk.ui.main_window import MainWindow
+from zapdesk.ui.panes import Panes
 
 
 class WelcomePage(QWidget):
@@ -123,6 +125,8 @@ class Console:
         window.pages.addWidget(self.page)
         # the list
         self.model = InstanceTreeModel(app, self.page)
+        # Before the filter connects: its slot would already move the selection away.
+        self.model.rowsAboutToBeRemoved.connect(self._rows_going)
         self.filter_model = InstanceFilter(self.page)
         self.filter_model.setSourceModel(self.model)
         self.filter = QLineEdit(self.page)
@@ -148,7 +152,9 @@ class Console:
         left = QWidget(self.page)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(8, 8, 0, 8)
-        left_layout.addWidget(self.filter)
+        self.filter_row = QHBoxLayout()
+        self.filter_row.addWidget(self.filter, 1)
+        left_layout.addLayout(self.filter_row)
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.new_button)
         # the right side
@@ -183,8 +189,10 @@ class Console:
         splitter = QSplitter(self.page)
         splitter.addWidget(left)
         splitter.addWidget(self.right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 800])
+        # Sized in proportion to the window, the instance column foldable, both remembered.
+        self.panes = Panes(window, app.config_dir, splitter,
+                           [self.filter, self.tree, self.new_button], self.chat_page.splitter)
+        self.filter_row.insertWidget(0, self.panes.toggle, 0, Qt.AlignmentFlag.AlignTop)
         layout = QHBoxLayout(self.page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -233,8 +241,9 @@ class Console:
         self.sign_out_action = self._action(account_menu, translate("console", "Sign &out"),
                                             self.sign_out)
         account_menu.addSeparator()
-        self._action(account_menu, translate("console", "&Quit"), self.window.close_requested.emit,
-                     QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(
+            account_menu, translate("console", "&Quit"), self.window.close_requested.emit,
+            QKeySequence.StandardKey.Quit)
         instance_menu = bar.addMenu(translate("console", "&Instance"))
         self.new_action = self._action(
             instance_menu, translate("console", "&New instance…"), self.open_create,
@@ -244,10 +253,14 @@ class Console:
         self.delete_action = self._action(instance_menu, translate("console", "&Delete…"),
                                           self.open_delete, QKeySequence.StandardKey.Delete)
         instance_menu.addSeparator()
-        self._action(instance_menu, translate("console", "&Refresh"), self.refresh_all,
-                     QKeySequence.StandardKey.Refresh)
-        self._action(instance_menu, translate("console", "&Filter"), self.focus_filter,
-                     QKeySequence.StandardKey.Find)
+        self.refresh_action = self._action(
+            instance_menu, translate("console", "&Refresh"), self.refresh_all,
+            QKeySequence.StandardKey.Refresh)
+        self.filter_action = self._action(
+            instance_menu, translate("console", "&Filter"), self.focus_filter,
+            QKeySequence.StandardKey.Find)
+        # Keys are dispatched by where the focus is (one map, zapdesk/ui/shortcuts.py).
+        self.keys = console_keys.attach(self)
 
     def _action(self, menu: Any, text: str, slot: Any,
                 shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:
@@ -328,6 +341,7 @@ class Console:
 
     async def shutdown(self) -> None:
         """Before the loop stops: no timer of the window may start work after it."""
+        self.panes.save()
         self.ticker.stop()
         await self.chat_page.save_drafts_now()
         self.chat_page.release()
@@ -347,6 +361,7 @@ class Console:
         self.tree.expandAll()
 
     def focus_filter(self) -> None:
+        self.panes.set_hidden(False)
         self.filter.setFocus()
         self.filter.selectAll()
 
@@ -435,10 +450,32 @@ class Console:
         account, inst = self.selection()
         if account is None or inst is None:
             return
-        self._open(InstanceDialog(self.window, account, self.spawn, inst))
+        dialog = InstanceDialog(self.window, account, self.spawn, inst)
+        dialog.accepted.connect(lambda: self.confirm(QCoreApplication.translate(
+            "console", "Saved “{name}”").format(name=dialog.name.text().strip())))
+        self._open(dialog)
 
     def open_delete(self) -> None:
         account, inst = self.selection()
         if account is None or inst is None:
             return
-        self._open(DeleteDialog(self.window, account, self.spawn, inst))
+        dialog = DeleteDialog(self.window, account, self.spawn, inst)
+        dialog.accepted.connect(lambda: self.confirm(QCoreApplication.translate(
+            "console", "Deleted “{name}”").format(name=inst.name)))
+        self._open(dialog)
+
+    def confirm(self, text: str) -> None:
+        """A short word that an action went through (the status bar, for a few seconds)."""
+        self.window.statusBar().showMessage(text, 6000)
+
+    def _rows_going(self, parent: QModelIndex | QPersistentModelIndex, first: int,
+                    last: int) -> None:
+        """The selected row (or its account) is about to go: select nothing, rather than let
+        the selection slide to a neighbour and start showing it (its QR series with it)."""
+        index = self.filter_model.mapToSource(self.tree.currentIndex())
+        while index.isValid():
+            if index.parent() == parent and first <= index.row() <= last:
+                self.tree.selectionModel().setCurrentIndex(
+                    QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+                return
+            index = index.parent()
