@@ -5,9 +5,23 @@ this mapping is what a plain `pip install .` needs to find the translation catal
 icons. zapdesk/resources.py looks in the bundle, then here, then in the checkout.
 """
 
+from pathlib import Path
+
 from setuptools import find_packages, setup
+from setuptools.command.build_py import build_py
+
+
+class BuildPy(build_py):
+    """Also carries README.md (the operator's guide the Help menu opens) into _resources."""
+
+    def run(self) -> None:
+        super().run()
+        self.copy_file("README.md", str(Path(self.build_lib, "zapdesk", "_resources",
+                                             "README.md")))
+
 
 setup(
+    cmdclass={"build_py": BuildPy},
     packages=[*find_packages(include=["zapdesk*"]), "zapdesk._resources"],
     package_dir={"zapdesk._resources": "resources"},
     package_data={"zapdesk._resources": ["i18n/*.qm", "icons/zapdesk.svg",

@@ -91,6 +91,9 @@ def run(app: Path, *args: str, env: dict[str, str] | None = None,
 def test_the_deb_installs_a_menu_entry_icons_and_a_command(installed: Installed) -> None:
     root = installed.root
     assert installed.app.is_file() and os.access(installed.app, os.X_OK)
+    resources = installed.app.parent / "_internal" / "resources"
+    assert (resources / "i18n" / "zapdesk_pt_BR.qm").is_file()
+    assert (resources / "README.md").is_file()  # the guide Help opens (resources.user_guide)
     assert (root / "usr" / "bin" / "zapdesk").readlink() == Path("/opt/zapdesk/zapdesk")
     desktop = root / "usr" / "share" / "applications" / "zapdesk.desktop"
     subprocess.run(["desktop-file-validate", str(desktop)], check=True)

@@ -19,7 +19,7 @@ PROBE = """
 import sys
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 import zapdesk
-from zapdesk.resources import resource_path
+from zapdesk.resources import resource_path, user_guide
 app = QCoreApplication([])
 t = QTranslator()
 assert t.load(QLocale("pt_BR"), "zapdesk", "_", str(resource_path("i18n"))), resource_path()
@@ -28,6 +28,7 @@ print(zapdesk.__file__)
 print(t.filePath())
 print(QCoreApplication.translate("LoadingPage", "Loading your accounts…"))
 print(resource_path("icons", "hicolor", "256x256", "apps", "zapdesk.png").is_file())
+print(user_guide())
 """
 
 
@@ -57,8 +58,9 @@ def test_an_installed_wheel_finds_its_translations(tmp_path: Path) -> None:
                           text=True, timeout=60,
                           env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert done.returncode == 0, done.stderr
-    module, catalogue, text, icon = done.stdout.splitlines()
+    module, catalogue, text, icon, guide = done.stdout.splitlines()
     assert Path(module).is_relative_to(venv), "zapdesk came from the checkout, not the wheel"
     assert Path(catalogue).is_relative_to(venv)
     assert text == "Carregando suas contas…"
     assert icon == "True"
+    assert Path(guide).is_relative_to(venv) and Path(guide).name == "README.md"
