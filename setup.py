@@ -16,8 +16,11 @@ class BuildPy(build_py):
 
     def run(self) -> None:
         super().run()
-        self.copy_file("README.md", str(Path(self.build_lib, "zapdesk", "_resources",
-                                             "README.md")))
+        if getattr(self, "editable_mode", False):  # the checkout's README is found in place
+            return
+        target = Path(self.build_lib, "zapdesk", "_resources")
+        self.mkpath(str(target))
+        self.copy_file("README.md", str(target / "README.md"))
 
 
 setup(
