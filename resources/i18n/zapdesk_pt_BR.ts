@@ -1199,6 +1199,26 @@ Entrou como: {who}</translation>
         <translation>O nome deve ter de {min} a {max} caracteres (tem {length}).</translation>
     </message>
     <message>
+        <source>“{number}” is not a valid phone number. Type it with the area code, e.g. (11) 99999-9999, or with the country code, e.g. +55 11 99999-9999.</source>
+        <translation>“{number}” não é um número de telefone válido. Digite com o DDD, por exemplo (11) 99999-9999, ou com o código do país, por exemplo +55 11 99999-9999.</translation>
+    </message>
+    <message>
+        <source>The message must not be empty and may have up to {max} characters (it has {length}).</source>
+        <translation>A mensagem não pode ficar vazia e pode ter até {max} caracteres (tem {length}).</translation>
+    </message>
+    <message>
+        <source>“{link}” is not a link zapdesk can open. It opens whatsapp://send?phone=…, https://wa.me/… and tel: links.</source>
+        <translation>“{link}” não é um link que o zapdesk abre. Ele abre links whatsapp://send?phone=…, https://wa.me/… e tel:.</translation>
+    </message>
+    <message>
+        <source>The link “{link}” does not say which number to write to.</source>
+        <translation>O link “{link}” não diz para qual número escrever.</translation>
+    </message>
+    <message>
+        <source>The link’s number “{number}” is not a valid phone number.</source>
+        <translation>O número do link, “{number}”, não é um número de telefone válido.</translation>
+    </message>
+    <message>
         <source>the name</source>
         <translation>o nome</translation>
     </message>
@@ -1387,28 +1407,8 @@ Entrou como: {who}</translation>
         <translation>Digite o endereço do receptor como HOST:PORTA com um endereço IP, p. ex. 127.0.0.1:{port}.</translation>
     </message>
     <message>
-        <source>“{number}” is not a valid phone number. Type it with the area code, e.g. (11) 99999-9999, or with the country code, e.g. +55 11 99999-9999.</source>
-        <translation>“{number}” não é um número de telefone válido. Digite com o DDD, por exemplo (11) 99999-9999, ou com o código do país, por exemplo +55 11 99999-9999.</translation>
-    </message>
-    <message>
-        <source>The message must not be empty and may have up to {max} characters (it has {length}).</source>
-        <translation>A mensagem não pode ficar vazia e pode ter até {max} caracteres (tem {length}).</translation>
-    </message>
-    <message>
         <source>zapdesk could not change whether it starts when you log in.</source>
         <translation>O zapdesk não conseguiu mudar se abre quando você entra no computador.</translation>
-    </message>
-    <message>
-        <source>“{link}” is not a link zapdesk can open. It opens whatsapp://send?phone=…, https://wa.me/… and tel: links.</source>
-        <translation>“{link}” não é um link que o zapdesk abre. Ele abre links whatsapp://send?phone=…, https://wa.me/… e tel:.</translation>
-    </message>
-    <message>
-        <source>The link “{link}” does not say which number to write to.</source>
-        <translation>O link “{link}” não diz para qual número escrever.</translation>
-    </message>
-    <message>
-        <source>The link’s number “{number}” is not a valid phone number.</source>
-        <translation>O número do link, “{number}”, não é um número de telefone válido.</translation>
     </message>
     <message>
         <source>No secure password storage (keyring) is available on this computer.</source>
@@ -1653,6 +1653,13 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     <message>
         <source>{instance}, {unread} unread</source>
         <translation>{instance}, {unread} não lidas</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The SSL_CERT_FILE setting names {path}, which is missing or holds no certificates; zapdesk ignores it and uses its own.</source>
+        <translation>A configuração SSL_CERT_FILE aponta para {path}, que não existe ou não contém certificados; o zapdesk a ignora e usa os seus próprios.</translation>
     </message>
 </context>
 <context>
