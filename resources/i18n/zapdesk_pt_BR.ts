@@ -1398,6 +1398,85 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     </message>
 </context>
 <context>
+    <name>sending</name>
+    <message>
+        <source>ZapFlare&apos;s sending limit was reached until {time}</source>
+        <translation>o limite de envio do ZapFlare foi atingido até {time}</translation>
+    </message>
+    <message>
+        <source>ZapFlare&apos;s server failed (error {status})</source>
+        <translation>o servidor do ZapFlare falhou (erro {status})</translation>
+    </message>
+    <message>
+        <source>the number was not connected to WhatsApp</source>
+        <translation>o número não estava conectado ao WhatsApp</translation>
+    </message>
+    <message>
+        <source>WhatsApp did not accept this phone number</source>
+        <translation>o WhatsApp não aceitou este número de telefone</translation>
+    </message>
+    <message>
+        <source>ZapFlare refused the message as invalid</source>
+        <translation>o ZapFlare recusou a mensagem como inválida</translation>
+    </message>
+    <message>
+        <source>ZapFlare&apos;s sending limit was reached</source>
+        <translation>o limite de envio do ZapFlare foi atingido</translation>
+    </message>
+    <message>
+        <source>ZapFlare&apos;s server failed</source>
+        <translation>o servidor do ZapFlare falhou</translation>
+    </message>
+    <message>
+        <source>ZapFlare could not be reached (no network, or the server is down)</source>
+        <translation>não foi possível alcançar o ZapFlare (sem rede, ou o servidor está fora do ar)</translation>
+    </message>
+    <message>
+        <source>ZapFlare did not answer in time</source>
+        <translation>o ZapFlare não respondeu a tempo</translation>
+    </message>
+    <message>
+        <source>the account must be signed in again</source>
+        <translation>é preciso entrar na conta de novo</translation>
+    </message>
+    <message>
+        <source>this instance no longer exists on ZapFlare</source>
+        <translation>esta instância não existe mais no ZapFlare</translation>
+    </message>
+    <message>
+        <source>ZapFlare did not allow it for this account</source>
+        <translation>o ZapFlare não permitiu isso para esta conta</translation>
+    </message>
+    <message>
+        <source>zapdesk was closed while sending it</source>
+        <translation>o zapdesk foi fechado durante o envio</translation>
+    </message>
+    <message>
+        <source>no reason was recorded</source>
+        <translation>nenhum motivo foi registrado</translation>
+    </message>
+    <message>
+        <source>Not sent: {reason}.</source>
+        <translation>Não enviada: {reason}.</translation>
+    </message>
+    <message>
+        <source>It may have arrived anyway: check on the phone before sending it again.</source>
+        <translation>Ela pode ter chegado mesmo assim: confira no celular antes de enviar de novo.</translation>
+    </message>
+    <message>
+        <source>Message to {recipient} not sent: {reason}.</source>
+        <translation>Mensagem para {recipient} não enviada: {reason}.</translation>
+    </message>
+    <message>
+        <source>Not sent: WhatsApp reported that this message failed.</source>
+        <translation>Não enviada: o WhatsApp informou que esta mensagem falhou.</translation>
+    </message>
+    <message>
+        <source>Double-click to send it again, or right-click for more.</source>
+        <translation>Clique duas vezes para enviar de novo, ou clique com o botão direito para mais opções.</translation>
+    </message>
+</context>
+<context>
     <name>shortcuts</name>
     <message>
         <source>Keyboard shortcuts</source>

@@ -112,7 +112,8 @@ async def test_a_failed_send_is_shown_and_retried_once(qtbot: QtBot, tmp_path: P
         shot(env.window, "chat-failed")
         index = page.messages.index(0)
         menu = page.view.actions_for(index.data(MessageRole.MESSAGE))
-        assert [a.text() for a in menu.actions()] == ["Send again", "Copy text"]
+        assert [a.text() for a in menu.actions()] == [
+            "Not sent: ZapFlare's server failed (error 500).", "Send again", "Copy text"]
         page.view.doubleClicked.emit(index)
         await until(lambda: statuses(env) == [("vai falhar", Tick.SENT)], what="retried")
         menu = page.view.actions_for(page.messages.index(0).data(MessageRole.MESSAGE))

@@ -21,6 +21,7 @@ from zapdesk.store.store import Store
 
 class Conversations(QObject):
     changed = Signal(object)  # Changes: {account: {instance: {chat jid}}}
+    send_failed = Signal(str, object)  # (recipient's digits, SendFailure): say it at once
 
     def __init__(self, app: AppController) -> None:
         super().__init__()
@@ -36,7 +37,12 @@ class Conversations(QObject):
     def _watch_outbox(self) -> None:
         if not self._outbox_connected and self.app.outbox is not None:
             self.app.outbox.changed.connect(self.changed)
+            self.app.outbox.failed.connect(self._failed)
             self._outbox_connected = True
+
+    def _failed(self, item: OutboxItem) -> None:
+        if item.failure is not None:
+            self.send_failed.emit(item.recipient, item.failure)
 
     # ---- reading -------------------------------------------------------------------
     async def of_instance(self, account_id: str, instance_id: str) -> list[ConversationRow]:

@@ -47,6 +47,7 @@ from zapdesk.ui.conversation_list import (
     title,
 )
 from zapdesk.ui.dialogs import Spawn
+from zapdesk.ui.failure_words import failure_notice
 from zapdesk.ui.listener_banner import ListenerBanner
 from zapdesk.ui.message_model import MessageModel
 from zapdesk.ui.search_results import (
@@ -82,6 +83,7 @@ def presence_text(presence: tuple[str, float] | None, now: float) -> str:
 class ChatPage(QWidget):
     # (account id, instance id, conversation id): a "needs reply" row of another instance
     select_requested = Signal(str, str, int)
+    status_message = Signal(str)  # for the status bar: a message just failed, and why
 
     def __init__(self, conversations: Conversations, spawn: Spawn,
                  parent: QWidget | None = None) -> None:
@@ -192,6 +194,8 @@ class ChatPage(QWidget):
         self._presence_timer.setInterval(5000)
         self._presence_timer.timeout.connect(lambda: self.spawn(self._update_header()))
         conversations.changed.connect(self._changed)
+        conversations.send_failed.connect(
+            lambda to, failure: self.status_message.emit(failure_notice(failure, format_phone(to))))
         # Coming back to the window reads the conversation that is open in it.
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
