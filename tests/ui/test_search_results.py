@@ -53,7 +53,8 @@ async def test_search_results_name_the_chat_and_mark_what_matched(
         await until(lambda: page.open_row is not None)
         page.composer.edit.setPlainText("Situação: tamanho M.")
         page.composer.submit()
-        await until(lambda: statuses(env) and statuses(env)[0][1] == Tick.SENT, what="sent")
+        await until(lambda: statuses(env) and statuses(env)[0][1] == Tick.SENT, seconds=20,
+                    what="sent")  # slow when the machine is loaded
         page.search.setText("situacao TAMAN")  # no accent, other case, a prefix
         model = page.results_model
         await until(lambda: page.lists.currentWidget() is page.results
