@@ -1118,16 +1118,16 @@ Os detalhes estão no log: {log}</translation>
         <translation>Desconectada do WhatsApp</translation>
     </message>
     <message>
-        <source>This number is banned by WhatsApp</source>
-        <translation>Este número foi banido pelo WhatsApp</translation>
-    </message>
-    <message>
         <source>Last known: {status}</source>
         <translation>Último estado conhecido: {status}</translation>
     </message>
     <message>
         <source>Last known, not current: zapdesk cannot ask the server about this instance now. Select its account to sign in again.</source>
         <translation>Último estado conhecido, não atual: o zapdesk não consegue consultar o servidor sobre esta instância agora. Selecione a conta dela para entrar novamente.</translation>
+    </message>
+    <message>
+        <source>This number is banned by WhatsApp</source>
+        <translation>Este número foi banido pelo WhatsApp</translation>
     </message>
     <message>
         <source>It cannot be connected and cannot send messages. Contact WhatsApp support about the number, or delete this instance.</source>
