@@ -189,7 +189,7 @@ class AppController(QObject):
             await self._stop_sandbox()
             self.demo_receiving = False
             return
-        await controller.stop_refresh()
+        await controller.stop_work()  # nothing may poll through the client it closes
         await self.manager.remove(controller.profile, controller.client)
 
     # ---- the demo ----------------------------------------------------------------------

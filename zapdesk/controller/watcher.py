@@ -68,17 +68,22 @@ class InstanceWatcher(QObject):
         self._details_due = True  # the list lacks some fields: fetch them once on screen
         self._seen_connected = False
         account.changed.connect(self._account_changed)
+        self._listening = True
         self._take(instance)
 
     # ---- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
         if self._task is None:
+            self.account.follow(self.stop)
             self._task = asyncio.get_running_loop().create_task(
                 self._poll_loop(), name=f"watch-{self.instance.id}")
 
     async def stop(self) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):  # already gone with its account
-            self.account.changed.disconnect(self._account_changed)
+        self.account.unfollow(self.stop)
+        if self._listening:  # stopped by its account and again by its pane: disconnect once
+            self._listening = False
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone with its account
+                self.account.changed.disconnect(self._account_changed)
         if self._task is not None:
             self._stopping = True
             await finish(self._task, self._wake)

@@ -1,0 +1,47 @@
+"""A watcher on screen polls through its account's client: signing out or quitting stops it
+before that client closes, so it never asks a closed client (which failed it with "Cannot
+send a request, as the client has been closed" instead of just stopping)."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from tests.ui.conftest import console_env, until
+from zapdesk.controller.watcher import InstanceWatcher
+
+pytestmark = pytest.mark.asyncio
+
+
+@pytest.mark.parametrize("how", ["sign_out", "quit"])
+async def test_a_polling_watcher_stops_before_its_client_closes(qtbot: QtBot, tmp_path: Path,
+                                                               how: str) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account = await env.signed_in()
+        created = await account.create("Vendas", None)  # "created": polled for its QR
+        polls: list[str] = []
+        details = env.sandbox.world.instance_json
+
+        def spy(inst: object, *, detail: bool) -> object:
+            if detail:
+                polls.append(getattr(inst, "id", ""))
+            return details(inst, detail=detail)  # type: ignore[arg-type]
+
+        env.sandbox.world.instance_json = spy  # type: ignore[method-assign]
+        # Not released by any pane first: nothing but the account itself can stop it.
+        watcher = InstanceWatcher(account, created, poll_interval=0.05)
+        watcher.start()
+        await until(lambda: len(polls) >= 2, what="polling")
+        if how == "sign_out":
+            await env.app.sign_out(account)
+        else:
+            await account.close()
+        assert watcher._task is None  # stopped (before the fix: still polling)
+        seen = len(polls)
+        await asyncio.sleep(0.3)  # six poll intervals: a live watcher would ask again
+        assert len(polls) == seen
+        assert watcher.problem is None
+        await watcher.stop()
