@@ -45,3 +45,34 @@ async def test_a_polling_watcher_stops_before_its_client_closes(qtbot: QtBot, tm
         assert len(polls) == seen
         assert watcher.problem is None
         await watcher.stop()
+
+
+async def test_quitting_waits_for_a_watcher_its_pane_is_still_stopping(qtbot: QtBot,
+                                                                      tmp_path: Path) -> None:
+    """A delete deselects the instance (its pane stops the watcher in the background) and
+    the app quits at once, while that watcher's last poll is still on the wire."""
+    async with console_env(qtbot, tmp_path) as env:
+        account = await env.signed_in()
+        created = await account.create("Vendas", None)
+        watcher = InstanceWatcher(account, created, poll_interval=0.05)
+        on_wire = asyncio.Event()
+        answer = asyncio.Event()
+        ask = account.get
+
+        async def slow_get(instance_id: str) -> object:
+            on_wire.set()
+            await answer.wait()  # the server takes its time
+            return await ask(instance_id)
+
+        account.get = slow_get  # type: ignore[method-assign,assignment]
+        watcher.start()
+        await until(on_wire.is_set, what="a poll on the wire")
+        released = asyncio.get_running_loop().create_task(watcher.stop())  # by the pane
+        await asyncio.sleep(0.05)
+        quitting = asyncio.get_running_loop().create_task(account.close())
+        await asyncio.sleep(0.05)
+        assert not quitting.done()  # the client stays open while that poll is out
+        answer.set()
+        await quitting
+        await released  # before the fix: "the client has been closed"
+        assert watcher._task is None and watcher.problem is None

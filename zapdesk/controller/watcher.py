@@ -79,15 +79,18 @@ class InstanceWatcher(QObject):
                 self._poll_loop(), name=f"watch-{self.instance.id}")
 
     async def stop(self) -> None:
-        self.account.unfollow(self.stop)
-        if self._listening:  # stopped by its account and again by its pane: disconnect once
+        if self._listening:  # stopped by its pane and again by its account: disconnect once
             self._listening = False
             with contextlib.suppress(RuntimeError, TypeError):  # already gone with its account
                 self.account.changed.disconnect(self._account_changed)
-        if self._task is not None:
-            self._stopping = True
-            await finish(self._task, self._wake)
-            self._task = None
+        try:
+            if self._task is not None:
+                self._stopping = True
+                await finish(self._task, self._wake)  # a second caller waits for it too
+                self._task = None
+        finally:
+            # Only once it has ended: an account closing meanwhile must still wait for it.
+            self.account.unfollow(self.stop)
 
     # ---- the QR as the operator sees it ------------------------------------------------
     def qr_view(self) -> QrView:
