@@ -47,10 +47,12 @@ async def test_a_polling_watcher_stops_before_its_client_closes(qtbot: QtBot, tm
         await watcher.stop()
 
 
-async def test_quitting_waits_for_a_watcher_its_pane_is_still_stopping(qtbot: QtBot,
-                                                                      tmp_path: Path) -> None:
+@pytest.mark.parametrize("background", ["running", "cancelled"])
+async def test_quitting_waits_for_a_watcher_its_pane_is_still_stopping(
+        qtbot: QtBot, tmp_path: Path, background: str) -> None:
     """A delete deselects the instance (its pane stops the watcher in the background) and
-    the app quits at once, while that watcher's last poll is still on the wire."""
+    the app quits at once, while that watcher's last poll is still on the wire. Quitting
+    first cancels background work, that stop included ("cancelled")."""
     async with console_env(qtbot, tmp_path) as env:
         account = await env.signed_in()
         created = await account.create("Vendas", None)
@@ -69,10 +71,15 @@ async def test_quitting_waits_for_a_watcher_its_pane_is_still_stopping(qtbot: Qt
         await until(on_wire.is_set, what="a poll on the wire")
         released = asyncio.get_running_loop().create_task(watcher.stop())  # by the pane
         await asyncio.sleep(0.05)
+        if background == "cancelled":
+            released.cancel()
+            with pytest.raises(asyncio.CancelledError):
+                await released
         quitting = asyncio.get_running_loop().create_task(account.close())
         await asyncio.sleep(0.05)
         assert not quitting.done()  # the client stays open while that poll is out
         answer.set()
         await quitting
-        await released  # before the fix: "the client has been closed"
+        if background == "running":
+            await released  # before the fix: "the client has been closed"
         assert watcher._task is None and watcher.problem is None

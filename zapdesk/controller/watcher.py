@@ -89,8 +89,10 @@ class InstanceWatcher(QObject):
                 await finish(self._task, self._wake)  # a second caller waits for it too
                 self._task = None
         finally:
-            # Only once it has ended: an account closing meanwhile must still wait for it.
-            self.account.unfollow(self.stop)
+            # Only once it has ended (not when this stop is cancelled, as quitting cancels
+            # background work): an account closing meanwhile must still stop it first.
+            if self._task is None or self._task.done():
+                self.account.unfollow(self.stop)
 
     # ---- the QR as the operator sees it ------------------------------------------------
     def qr_view(self) -> QrView:
