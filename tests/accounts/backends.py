@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -52,8 +53,32 @@ def secret_service() -> Iterator[str | None]:
         subprocess.run(["gnome-keyring-daemon", "--unlock", "--components=secrets",
                         "--daemonize"], input="test-unlock", capture_output=True, text=True,
                        env=env, check=True, timeout=20)
+        _until_login_unlocked(address)
         yield address
     finally:
         subprocess.run(["pkill", "-f", f"gnome-keyring-daemon.*{runtime}"], check=False)
         os.kill(bus_pid, signal.SIGTERM)
         shutil.rmtree(runtime, ignore_errors=True)
+
+
+def _until_login_unlocked(address: str, seconds: float = 30.0) -> None:
+    """The daemon returns before its login keyring (the "default" alias) is made and
+    unlocked. A test that reaches it sooner makes the keyring library create or unlock one,
+    which asks gnome-keyring for a prompt; with no display to show it in, the daemon
+    answers "Prompt dismissed". So wait until the login keyring is there, unlocked."""
+    import secretstorage
+    from jeepney.io.blocking import open_dbus_connection
+
+    deadline = time.monotonic() + seconds
+    with open_dbus_connection(bus=address) as conn:
+        while True:
+            try:
+                if not secretstorage.Collection(conn).is_locked():
+                    return
+            except secretstorage.exceptions.SecretServiceNotAvailableException:
+                pass  # the daemon has not taken its name on the bus yet
+            except secretstorage.exceptions.ItemNotFoundException:
+                pass  # no "default" alias yet: the login keyring is still being made
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"gnome-keyring's login keyring not unlocked in {seconds} s")
+            time.sleep(0.05)

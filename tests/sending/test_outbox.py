@@ -270,5 +270,10 @@ async def test_a_message_stored_as_the_worker_finds_nothing_is_not_missed(
         first = await s.outbox.send_text(ACCOUNT, s.instance, CUSTOMER, "primeira")
         await s.until_state(first.id, "sent")
         await until(lambda: bool(late), what="the worker found the queue empty")
+        # Stored inside the worker's own transaction: readable once that commits.
+        deadline = time.monotonic() + 5
+        while await s.store.read(lambda c: rows.get(c, late[0].id)) is None:
+            assert time.monotonic() < deadline, "the late message was never stored"
+            await asyncio.sleep(0.02)
         assert (await s.until_state(late[0].id, "sent")).message_id  # not left queued
 

@@ -8,7 +8,7 @@ import asyncio
 import itertools
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
@@ -59,6 +59,8 @@ class AccountController(QObject):
         # coarse or frozen clock cannot make two answers look simultaneous).
         self._asked = itertools.count(1)
         self._stamps: dict[str, float] = {}
+        # What else polls through this client (a watcher on screen): stopped before it closes.
+        self._followers: set[Callable[[], Awaitable[None]]] = set()
 
     # ---- what the UI reads -----------------------------------------------------------
     @property
@@ -254,8 +256,22 @@ class AccountController(QObject):
             self._loop_task = None
             self._stopping = False
 
-    async def close(self) -> None:
+    def follow(self, stop: Callable[[], Awaitable[None]]) -> None:
+        """Register a poller using this account's client; ``stop`` ends it."""
+        self._followers.add(stop)
+
+    def unfollow(self, stop: Callable[[], Awaitable[None]]) -> None:
+        self._followers.discard(stop)
+
+    async def stop_work(self) -> None:
+        """Before the client closes (quit, sign-out): the refresh loop and every follower
+        end first, or one would ask a closed client and fail instead of just stopping."""
         await self.stop_refresh()
+        for stop in list(self._followers):
+            await stop()
+
+    async def close(self) -> None:
+        await self.stop_work()
         if self.client is not None:
             await self.client.aclose()
 

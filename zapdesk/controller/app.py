@@ -201,7 +201,7 @@ class AppController(QObject):
             await self._stop_sandbox()
             self.demo_receiving = False
             return
-        await controller.stop_refresh()
+        await controller.stop_work()  # nothing may poll through the client it closes
         await self.manager.remove(controller.profile, controller.client)
         await asyncio.to_thread(self.snapshots.remove, controller.profile.id)
 

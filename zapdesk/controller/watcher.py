@@ -68,21 +68,31 @@ class InstanceWatcher(QObject):
         self._details_due = True  # the list lacks some fields: fetch them once on screen
         self._seen_connected = False
         account.changed.connect(self._account_changed)
+        self._listening = True
         self._take(instance)
 
     # ---- lifecycle ---------------------------------------------------------------------
     def start(self) -> None:
         if self._task is None:
+            self.account.follow(self.stop)
             self._task = asyncio.get_running_loop().create_task(
                 self._poll_loop(), name=f"watch-{self.instance.id}")
 
     async def stop(self) -> None:
-        with contextlib.suppress(RuntimeError, TypeError):  # already gone with its account
-            self.account.changed.disconnect(self._account_changed)
-        if self._task is not None:
-            self._stopping = True
-            await finish(self._task, self._wake)
-            self._task = None
+        if self._listening:  # stopped by its pane and again by its account: disconnect once
+            self._listening = False
+            with contextlib.suppress(RuntimeError, TypeError):  # already gone with its account
+                self.account.changed.disconnect(self._account_changed)
+        try:
+            if self._task is not None:
+                self._stopping = True
+                await finish(self._task, self._wake)  # a second caller waits for it too
+                self._task = None
+        finally:
+            # Only once it has ended (not when this stop is cancelled, as quitting cancels
+            # background work): an account closing meanwhile must still stop it first.
+            if self._task is None or self._task.done():
+                self.account.unfollow(self.stop)
 
     # ---- the QR as the operator sees it ------------------------------------------------
     def qr_view(self) -> QrView:

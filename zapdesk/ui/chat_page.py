@@ -355,10 +355,14 @@ class ChatPage(QWidget):
         self._say("")
         self.chat_side.setCurrentWidget(self.conversation)
         self._header_now(row)  # at once: the click shows whose chat it is
-        await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around)
+        # The box follows the header at once too: while the messages load, what is typed
+        # (or sent) goes to this contact, never to the one open before.
         self.composer.set_target(row.jid.split("@", 1)[0]
                                  if row.jid.endswith("@s.whatsapp.net") else "",
                                  (row.account_id, row.instance, row.jid))
+        await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around)
+        if self.open_row is None or self.open_row.id != row.id:
+            return  # another conversation was opened meanwhile
         self._update_blocked()
         await self._update_header()
         if (self.isVisible() and self.window().isActiveWindow()) or row.unread:
