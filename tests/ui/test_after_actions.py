@@ -78,7 +78,7 @@ async def test_delete_says_deleted_and_selects_nothing(qtbot: QtBot, tmp_path: P
         assert env.window.statusBar().currentMessage() == "Deleted “Vendas”"
         assert not env.console.tree.currentIndex().isValid()
         assert env.console.right.currentWidget() is env.console.placeholder
-        assert env.console.instance_pane.watcher is None
+        await until(lambda: env.console.instance_pane.watcher is None, what="no watcher")
         await env.advance(3)  # its first code is due: a pane showing it would fetch it
         await asyncio.sleep(0.5)  # ten rounds of the detail pane's polling (0.05 s here)
         assert neighbour.id not in asked

@@ -136,6 +136,7 @@ class InstancePane(QScrollArea):
         self.poll_interval = poll_interval
         self.account: AccountController | None = None
         self.watcher: InstanceWatcher | None = None
+        self._stops: set[asyncio.Future[None]] = set()
         self._pictures: dict[str, bytes] = {}
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -249,13 +250,22 @@ class InstancePane(QScrollArea):
         self.refresh()
 
     async def release(self) -> None:
-        """Stop following the current instance (its polling stops with it)."""
+        """Stop following the current instance (its polling stops with it). A second call
+        while the first still waits for the polling to end waits for it too, so that
+        quitting right after a deselection never closes the client under a poll."""
         if self.watcher is not None:
             watcher, self.watcher = self.watcher, None
             watcher.changed.disconnect(self.refresh)
             self.qr.watch(None)
-            await watcher.stop()
+            self._stops.add(asyncio.ensure_future(watcher.stop()))
         self.account = None
+        while self._stops:
+            stop = next(iter(self._stops))
+            try:
+                await asyncio.shield(stop)
+            finally:
+                if stop.done():
+                    self._stops.discard(stop)
 
     def refresh(self) -> None:
         inst = self.instance
