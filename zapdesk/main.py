@@ -38,12 +38,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--demo-if-empty", action="store_true",
                         help="start the demo when no account is configured (what "
                              "packaging/dev/run does)")
-    parser.add_argument("--theme", choices=["system", "light", "dark"], default="system")
+    parser.add_argument("--theme", choices=["system", "light", "dark"],
+                        help="for this run (default: the saved preference, else system)")
     parser.add_argument("--time-scale", type=float, default=1.0, metavar="X",
                         help="run the demo sandbox's clock X times faster")
     parser.add_argument("--listen", metavar="HOST:PORT",
                         help="receive webhooks on this address for this run (default: the "
-                             "saved setting, 127.0.0.1:8787)")
+                             "saved setting, 127.0.0.1:28787)")
     parser.add_argument("--screenshot", type=Path, metavar="FILE",
                         help="save a picture of the main window once the instances have "
                              "loaded, then exit")
@@ -70,6 +71,16 @@ def setup_logging(args: argparse.Namespace) -> Path | None:
     logging.getLogger().setLevel(min(logging.INFO, logging.getLevelName(args.log_level)))
     redact.install()  # passwords, keys and cookies never reach a log line
     return path
+
+
+def look_and_language(args: argparse.Namespace) -> tuple[str | None, str]:
+    """The language and theme: ``--lang``/``--theme`` for this run, else the saved
+    preferences (a refused value is its default; the window says so once it is up)."""
+    from zapdesk.accounts.paths import config_dir
+    from zapdesk.accounts.settings import SettingsStore
+
+    saved = SettingsStore(config_dir(args.data_dir)).load()
+    return args.lang or saved.language or None, args.theme or saved.theme
 
 
 async def wait_until(condition: Any, seconds: float) -> bool:
@@ -204,8 +215,9 @@ def main(argv: list[str] | None = None) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("zapdesk")
     app.setQuitOnLastWindowClosed(False)
-    install_translators(app, args.lang)
-    apply_theme(app, args.theme)
+    language, look = look_and_language(args)
+    install_translators(app, language)
+    apply_theme(app, look)
     window = MainWindow()
     window.setProperty("log_path", str(log_path) if log_path else "")
     from zapdesk.accounts.paths import config_dir

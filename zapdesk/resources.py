@@ -15,3 +15,12 @@ def resource_root() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resource_root().joinpath(*parts)
+
+
+def user_guide() -> Path | None:
+    """The README (the operator's guide): the copy bundled with the resources, else the
+    source checkout's. Never fetched from anywhere."""
+    for candidate in (resource_path("README.md"), resource_root().parent / "README.md"):
+        if candidate.is_file():
+            return candidate
+    return None

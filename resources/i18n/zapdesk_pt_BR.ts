@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="pt_BR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About zapdesk</source>
+        <translation>Sobre o zapdesk</translation>
+    </message>
+    <message>
+        <source>zapdesk {version}</source>
+        <translation>zapdesk {version}</translation>
+    </message>
+    <message>
+        <source>An operator console for the WhatsApp numbers of your ZapFlare accounts.</source>
+        <translation>Um console de atendimento para os números de WhatsApp das suas contas ZapFlare.</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>Licença: {licence}</translation>
+    </message>
+    <message>
+        <source>Data (messages, drafts)</source>
+        <translation>Dados (mensagens, rascunhos)</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Registros (logs)</translation>
+    </message>
+    <message>
+        <source>Settings and accounts</source>
+        <translation>Configurações e contas</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Open the folder: {name}</source>
+        <translation>Abrir a pasta: {name}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
     <name>AccountPane</name>
     <message>
         <source>Sign in again…</source>
@@ -182,6 +225,136 @@
     </message>
 </context>
 <context>
+    <name>PortDialog</name>
+    <message>
+        <source>Receive messages on another port</source>
+        <translation>Receber mensagens em outra porta</translation>
+    </message>
+    <message>
+        <source>Use this port</source>
+        <translation>Usar esta porta</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>zapdesk receives messages from ZapFlare on this computer, at {host}, on the port you choose. It is saved, and your instances are told the new address.</source>
+        <translation>O zapdesk recebe as mensagens do ZapFlare neste computador, em {host}, na porta que você escolher. Ela fica salva, e suas instâncias recebem o novo endereço.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferências</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Geral</translation>
+    </message>
+    <message>
+        <source>The system&apos;s language</source>
+        <translation>O idioma do sistema</translation>
+    </message>
+    <message>
+        <source>A new language applies when zapdesk starts again.</source>
+        <translation>O novo idioma vale quando o zapdesk for aberto de novo.</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Seguir o sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Escuro</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Notificações</translation>
+    </message>
+    <message>
+        <source>Show the message&apos;s text in notifications</source>
+        <translation>Mostrar o texto da mensagem nas notificações</translation>
+    </message>
+    <message>
+        <source>Play a sound when a message arrives</source>
+        <translation>Tocar um som quando chegar uma mensagem</translation>
+    </message>
+    <message>
+        <source>Receiving messages (webhooks)</source>
+        <translation>Recebimento de mensagens (webhooks)</translation>
+    </message>
+    <message>
+        <source>https://… (a tunnel or a forwarded port)</source>
+        <translation>https://… (um túnel ou uma porta redirecionada)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Testar</translation>
+    </message>
+    <message>
+        <source>Send a test request to zapdesk through this address and see whether it arrives</source>
+        <translation>Enviar uma requisição de teste ao zapdesk por este endereço e ver se ela chega</translation>
+    </message>
+    <message>
+        <source>ZapFlare posts your instances&apos; events to this computer. ZapFlare&apos;s servers cannot reach 127.0.0.1: for them, put the public address of a tunnel or a forwarded port. When the address changes, your instances are told the new one.</source>
+        <translation>O ZapFlare envia os eventos das suas instâncias para este computador. Os servidores do ZapFlare não alcançam 127.0.0.1: para eles, informe o endereço público de um túnel ou de uma porta redirecionada. Quando o endereço muda, suas instâncias recebem o novo.</translation>
+    </message>
+    <message>
+        <source>Listen on address</source>
+        <translation>Escutar no endereço</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>Public address</source>
+        <translation>Endereço público</translation>
+    </message>
+    <message>
+        <source>History and warnings</source>
+        <translation>Histórico e avisos</translation>
+    </message>
+    <message>
+        <source>zapdesk keeps a raw copy of each event received, for diagnosis; your conversations are kept whatever these limits are.</source>
+        <translation>O zapdesk guarda uma cópia bruta de cada evento recebido, para diagnóstico; suas conversas são mantidas quaisquer que sejam estes limites.</translation>
+    </message>
+    <message>
+        <source>Keep raw events for (days)</source>
+        <translation>Guardar eventos brutos por (dias)</translation>
+    </message>
+    <message>
+        <source>Raw events may use up to (MB)</source>
+        <translation>Eventos brutos podem ocupar até (MB)</translation>
+    </message>
+    <message>
+        <source>Warn when no event arrives for (minutes)</source>
+        <translation>Avisar quando nenhum evento chegar por (minutos)</translation>
+    </message>
+    <message>
+        <source>Sending a test request…</source>
+        <translation>Enviando uma requisição de teste…</translation>
+    </message>
+</context>
+<context>
     <name>QrCanvas</name>
     <message>
         <source>WhatsApp pairing QR code</source>
@@ -305,6 +478,29 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     </message>
 </context>
 <context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>zapdesk user guide</source>
+        <translation>Guia do usuário do zapdesk</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guia do usuário</translation>
+    </message>
+    <message>
+        <source>The user guide is not installed with this copy of zapdesk.</source>
+        <translation>O guia do usuário não foi instalado com esta cópia do zapdesk.</translation>
+    </message>
+    <message>
+        <source>From {path}</source>
+        <translation>De {path}</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>Welcome to zapdesk</source>
@@ -371,6 +567,21 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     <message>
         <source>New message</source>
         <translation>Nova mensagem</translation>
+    </message>
+</context>
+<context>
+    <name>banner</name>
+    <message>
+        <source>Messages are not being received</source>
+        <translation>As mensagens não estão sendo recebidas</translation>
+    </message>
+    <message>
+        <source>Choose another port…</source>
+        <translation>Escolher outra porta…</translation>
+    </message>
+    <message>
+        <source>Pick the port zapdesk receives messages on; it is saved and used at once</source>
+        <translation>Escolha a porta em que o zapdesk recebe as mensagens; ela é salva e usada na hora</translation>
     </message>
 </context>
 <context>
@@ -903,12 +1114,123 @@ Conectado como: {who}</translation>
         <translation>O banco de mensagens foi gravado por um zapdesk mais novo (versão {found}); este conhece a versão {known}. Atualize o zapdesk para abri-lo.</translation>
     </message>
     <message>
-        <source>The webhook listener could not start on {address}: {detail}</source>
-        <translation>O receptor de webhooks não pôde iniciar em {address}: {detail}</translation>
+        <source>zapdesk cannot receive messages on {address} (the log has the details). Choose another port.</source>
+        <translation>O zapdesk não consegue receber mensagens em {address} (os detalhes estão no registro). Escolha outra porta.</translation>
+    </message>
+    <message>
+        <source>Another program is already using port {port} on this computer, so zapdesk cannot receive messages there. Choose another port.</source>
+        <translation>Outro programa já está usando a porta {port} neste computador, então o zapdesk não consegue receber mensagens nela. Escolha outra porta.</translation>
+    </message>
+    <message>
+        <source>This computer does not let zapdesk use port {port} (ports below 1024 need administrator rights). Choose a port from 1024 to 65535.</source>
+        <translation>Este computador não permite que o zapdesk use a porta {port} (portas abaixo de 1024 exigem direitos de administrador). Escolha uma porta de 1024 a 65535.</translation>
+    </message>
+    <message>
+        <source>{host} is not an address of this computer, so zapdesk cannot receive messages on it. Use 127.0.0.1, or an address this computer has.</source>
+        <translation>{host} não é um endereço deste computador, então o zapdesk não consegue receber mensagens nele. Use 127.0.0.1 ou um endereço que este computador tenha.</translation>
     </message>
     <message>
         <source>This message may have been sent already (the server did not answer in time). Check the conversation on the phone, and retry only if it is missing.</source>
         <translation>Esta mensagem pode já ter sido enviada (o servidor não respondeu a tempo). Confira a conversa no celular e reenvie só se ela não estiver lá.</translation>
+    </message>
+    <message>
+        <source>This value is not allowed here: {value}.</source>
+        <translation>Este valor não é permitido aqui: {value}.</translation>
+    </message>
+    <message>
+        <source>Expected a whole number from {low} to {high}, not {value}.</source>
+        <translation>Esperava-se um número inteiro de {low} a {high}, não {value}.</translation>
+    </message>
+    <message>
+        <source>Expected a number greater than 0 and at most {high}, not {value}.</source>
+        <translation>Esperava-se um número maior que 0 e de no máximo {high}, não {value}.</translation>
+    </message>
+    <message>
+        <source>Expected true or false, not {value}.</source>
+        <translation>Esperava-se true ou false, não {value}.</translation>
+    </message>
+    <message>
+        <source>Expected one of {choices}, not {value}.</source>
+        <translation>Esperava-se um destes: {choices}, não {value}.</translation>
+    </message>
+    <message>
+        <source>Expected an IP address of this computer, such as 127.0.0.1 or ::1 (0.0.0.0 for all of its addresses), not {value}.</source>
+        <translation>Esperava-se um endereço IP deste computador, como 127.0.0.1 ou ::1 (0.0.0.0 para todos os seus endereços), não {value}.</translation>
+    </message>
+    <message>
+        <source>Expected a full http:// or https:// address, such as https://abc.example.com, not {value}.</source>
+        <translation>Esperava-se um endereço completo http:// ou https://, como https://abc.example.com, não {value}.</translation>
+    </message>
+    <message>
+        <source>zapdesk has no such setting.</source>
+        <translation>O zapdesk não tem essa configuração.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: every setting has its default.</source>
+        <translation>O arquivo não pode ser lido: todas as configurações ficam com o padrão.</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line {line}, column {column}): every setting has its default.</source>
+        <translation>O arquivo não é um JSON válido (linha {line}, coluna {column}): todas as configurações ficam com o padrão.</translation>
+    </message>
+    <message>
+        <source>The file must hold one JSON object (names and values between braces): every setting has its default.</source>
+        <translation>O arquivo deve conter um único objeto JSON (nomes e valores entre chaves): todas as configurações ficam com o padrão.</translation>
+    </message>
+</context>
+<context>
+    <name>help</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferências…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;juda</translation>
+    </message>
+    <message>
+        <source>User &amp;guide</source>
+        <translation>&amp;Guia do usuário</translation>
+    </message>
+    <message>
+        <source>Open the &amp;log folder</source>
+        <translation>Abrir a pasta de &amp;registros</translation>
+    </message>
+    <message>
+        <source>Open the &amp;data folder</source>
+        <translation>Abrir a pasta de &amp;dados</translation>
+    </message>
+    <message>
+        <source>&amp;About zapdesk</source>
+        <translation>&amp;Sobre o zapdesk</translation>
+    </message>
+    <message>
+        <source>Preferences saved.</source>
+        <translation>Preferências salvas.</translation>
+    </message>
+    <message>
+        <source>• {setting}: {reason}</source>
+        <translation>• {setting}: {reason}</translation>
+    </message>
+    <message>
+        <source>Some settings were ignored</source>
+        <translation>Algumas configurações foram ignoradas</translation>
+    </message>
+    <message>
+        <source>zapdesk uses the default for each setting below, because its value in {path} cannot be used:
+
+{lines}
+
+Saving the Preferences writes a corrected file.</source>
+        <translation>O zapdesk usa o padrão em cada configuração abaixo, porque o valor dela em {path} não pode ser usado:
+
+{lines}
+
+Salvar as Preferências grava um arquivo corrigido.</translation>
+    </message>
+    <message>
+        <source>Open Preferences…</source>
+        <translation>Abrir as Preferências…</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1284,37 @@ Conectado como: {who}</translation>
     </message>
 </context>
 <context>
+    <name>preferences</name>
+    <message>
+        <source>It arrived. This address works only from this computer: ZapFlare&apos;s servers need a public address to reach it.</source>
+        <translation>Chegou. Este endereço só funciona a partir deste computador: os servidores do ZapFlare precisam de um endereço público para alcançá-lo.</translation>
+    </message>
+    <message>
+        <source>It arrived: requests to {url} reach zapdesk.</source>
+        <translation>Chegou: as requisições para {url} alcançam o zapdesk.</translation>
+    </message>
+    <message>
+        <source>it is not running</source>
+        <translation>ele não está em execução</translation>
+    </message>
+    <message>
+        <source>zapdesk is not receiving at the moment: {reason}</source>
+        <translation>O zapdesk não está recebendo no momento: {reason}</translation>
+    </message>
+    <message>
+        <source>No answer from {url} within 10 seconds.</source>
+        <translation>Nenhuma resposta de {url} em 10 segundos.</translation>
+    </message>
+    <message>
+        <source>Something answered at {url} (HTTP {status}), but the request never reached zapdesk: the address leads elsewhere.</source>
+        <translation>Algo respondeu em {url} (HTTP {status}), mas a requisição não chegou ao zapdesk: o endereço leva a outro lugar.</translation>
+    </message>
+    <message>
+        <source>Nothing answered at {url}. Check the address, and that the tunnel or port forwarding is running.</source>
+        <translation>Nada respondeu em {url}. Confira o endereço e se o túnel ou o redirecionamento de porta está funcionando.</translation>
+    </message>
+</context>
+<context>
     <name>shortcuts</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -1010,6 +1363,10 @@ Conectado como: {who}</translation>
     <message>
         <source>Sign in to an account</source>
         <translation>Entrar em uma conta</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferências</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1126,8 +1483,8 @@ Conectado como: {who}</translation>
         <translation>Esta URL vale só até o zapdesk fechar: não há chaveiro (keyring) disponível para guardar o segredo dela.</translation>
     </message>
     <message>
-        <source>The server cannot reach this computer&apos;s loopback address. Set a public address (public_base_url in settings.json) for a forwarded port or a tunnel.</source>
-        <translation>O servidor não alcança o endereço local (loopback) deste computador. Defina um endereço público (public_base_url no settings.json) para uma porta redirecionada ou um túnel.</translation>
+        <source>The server cannot reach this computer&apos;s loopback address. Set the public address of a forwarded port or a tunnel in Preferences (Ctrl+,), and test it there.</source>
+        <translation>O servidor não alcança o endereço local (loopback) deste computador. Informe nas Preferências (Ctrl+,) o endereço público de uma porta redirecionada ou de um túnel, e teste-o lá.</translation>
     </message>
     <message>
         <source>Not set</source>

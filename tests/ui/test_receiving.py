@@ -178,7 +178,7 @@ async def test_a_busy_listener_port_is_said_and_the_console_still_works(
             assert not env.app.receiver.listening and env.app.webhook_url(account) is None
             env.console.select(account)
             warning = env.console.account_pane.receiving_warning.text()
-            assert f"127.0.0.1:{port}" in warning and "not being received" in warning
+            assert f"using port {port}" in warning and "not being received" in warning
 
 
 async def test_a_remote_server_with_a_loopback_url_is_warned_about(
@@ -193,4 +193,4 @@ async def test_a_remote_server_with_a_loopback_url_is_warned_about(
         account.profile = replace(account.profile, base_url="https://api.zapflare.com.br")
         pane.refresh()
         assert "public address" in pane.receiving_warning.text()
-        assert "settings.json" in pane.receiving_warning.text()
+        assert "in Preferences (Ctrl+,)" in pane.receiving_warning.text()

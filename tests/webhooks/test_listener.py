@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
+import socket
 import sys
 from pathlib import Path
 
@@ -12,7 +14,7 @@ import pytest
 
 from tests.webhooks import payloads as p
 from tests.webhooks.conftest import ACCOUNT, Receiving
-from zapdesk.core.errors import ListenerError
+from zapdesk.core.errors import AddressNotAvailable, ListenerError, PortInUse, PortNotAllowed
 from zapdesk.store.store import Store
 from zapdesk.webhooks.listener import WebhookListener
 
@@ -115,10 +117,67 @@ async def test_a_busy_port_is_a_clear_error(receiving: Receiving, tmp_path: Path
     store = Store(tmp_path / "other")
     await store.open()
     other = WebhookListener(store, port=receiving.listener.port)
-    with pytest.raises(ListenerError) as raised:
+    with pytest.raises(PortInUse) as raised:
         await other.start()
-    assert f"127.0.0.1:{receiving.listener.port}" in raised.value.message()
+    assert raised.value.message().startswith(
+        f"Another program is already using port {receiving.listener.port} on this computer")
+    assert not other.running
     await store.close()
+
+
+async def test_an_address_this_computer_lacks_is_said_plainly(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    await store.open()
+    other = WebhookListener(store, host="192.0.2.1", port=0)  # TEST-NET-1: nobody's address
+    with pytest.raises(AddressNotAvailable) as raised:
+        await other.start()
+    assert raised.value.message().startswith("192.0.2.1 is not an address of this computer")
+    await store.close()
+
+
+async def test_a_privileged_port_is_said_plainly(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root may listen on any port")
+    store = Store(tmp_path)
+    await store.open()
+    other = WebhookListener(store, port=1)
+    with pytest.raises(PortNotAllowed) as raised:
+        await other.start()
+    assert "ports below 1024 need administrator rights" in raised.value.message()
+    await store.close()
+
+
+async def test_moving_to_a_taken_port_keeps_listening_where_it_was(
+        receiving: Receiving) -> None:
+    before = receiving.listener.port
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        with pytest.raises(PortInUse):
+            await receiving.listener.move("127.0.0.1", holder.getsockname()[1])
+    assert receiving.listener.running and receiving.listener.port == before
+    assert (await receiving.post(message("STILL"))).status_code == 200
+    await receiving.listener.move("127.0.0.1", 0)  # any free port: the URL follows
+    assert receiving.listener.port != before and f":{receiving.listener.port}/" in receiving.url
+    assert (await receiving.post(message("MOVED"))).status_code == 200
+    assert await receiving.count() == 2
+    async with httpx.AsyncClient() as http:  # the old address is let go
+        with pytest.raises(httpx.ConnectError):
+            await http.post(f"http://127.0.0.1:{before}/hooks/x", json={})
+
+
+async def test_a_probe_arrives_once_and_only_when_awaited(receiving: Receiving) -> None:
+    listener = receiving.listener
+    base = listener.base_url
+    assert (await receiving.http.post(f"{base}/hooks/_probe/unasked", json={})).status_code \
+        == 404
+    path = listener.expect_probe("n" * 24)
+    assert (await receiving.http.get(f"{base}{path}")).status_code == 404  # POST only
+    assert (await receiving.http.post(f"{base}{path}", json={})).status_code == 200
+    assert listener.probe_arrived("n" * 24)
+    assert not listener.probe_arrived("n" * 24)  # forgotten once asked
+    assert (await receiving.http.post(f"{base}{path}", json={})).status_code == 404
+    assert await receiving.count("raw_events") == 0  # nothing stored
 
 
 async def test_a_burst_from_another_process_is_stored_whole(receiving: Receiving) -> None:

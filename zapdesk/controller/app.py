@@ -19,6 +19,7 @@ from zapdesk.accounts.profiles import AccountProfile, ProfileStore
 from zapdesk.accounts.settings import SettingsStore
 from zapdesk.controller.account import AccountController
 from zapdesk.controller.outbox import Outbox
+from zapdesk.controller.preferences import Preferences
 from zapdesk.controller.receiving import Receiver
 from zapdesk.controller.tasks import TaskSet
 from zapdesk.core import errors
@@ -39,10 +40,13 @@ class AppController(QObject):
                  listen: tuple[str, int] | None = None, **client_options: Any) -> None:
         super().__init__()
         self.config_dir = paths.config_dir(data_dir)
-        settings = SettingsStore(self.config_dir).load()
+        self.data_dir = paths.data_dir(data_dir)
+        store = SettingsStore(self.config_dir)
+        settings = store.load()
+        self.preferences = Preferences(self, store, settings)
         if listen is not None:  # ``--listen`` for this run only
             settings = replace(settings, listen_host=listen[0], listen_port=listen[1])
-        self.receiver = Receiver(paths.data_dir(data_dir), settings)
+        self.receiver = Receiver(self.data_dir, settings)
         self.secrets = secrets if secrets is not None else SecretStore()
         self.manager = AccountManager(ProfileStore(self.config_dir), self.secrets,
                                       **client_options)
@@ -52,6 +56,7 @@ class AppController(QObject):
         self.accounts: list[AccountController] = []
         self.loading = False
         self.sandbox: Any = None  # the demo's SandboxServer, imported only when used
+        self.demo_receiving = False  # the demo's instances call the listener back
         self.bugs: list[BaseException] = []
         self.tasks = TaskSet(self._task_failed)
         self._receiving: asyncio.Task[None] | None = None
@@ -182,6 +187,7 @@ class AppController(QObject):
         if controller.demo:
             await controller.close()
             await self._stop_sandbox()
+            self.demo_receiving = False
             return
         await controller.stop_refresh()
         await self.manager.remove(controller.profile, controller.client)
@@ -206,18 +212,25 @@ class AppController(QObject):
                                  self.sandbox.url, "password", DEMO_EMAIL)
         client = await self.manager.sign_in(profile, password=DEMO_PASSWORD, remember=False)
         await self.start_receiving()
-        if self.receiver.listening:
-            await self.receiver.forget(DEMO_ACCOUNT)
-            await self._listen_for(profile)
-            url = self.receiver.url_for(DEMO_ACCOUNT)
-            for instance in await client.list_instances():  # the sandbox calls us back
-                await client.update_instance(instance.id, webhook_url=url)
-            self.sandbox.world.demo_messages(4)  # a few first conversations to try
+        await self.receive_demo(profile, client)
         controller = self._controller(profile, client, demo=True)
         self.accounts.append(controller)
         controller.start()
         self.accounts_changed.emit()
         return controller
+
+    async def receive_demo(self, profile: AccountProfile, client: Any) -> None:
+        """Point the demo's instances at the listener and start its first conversations,
+        once the listener runs (at start, or when a port that works is chosen later)."""
+        if not self.receiver.listening or self.demo_receiving:
+            return
+        self.demo_receiving = True
+        await self.receiver.forget(DEMO_ACCOUNT)
+        await self._listen_for(profile)
+        url = self.receiver.url_for(DEMO_ACCOUNT)
+        for instance in await client.list_instances():  # the sandbox calls us back
+            await client.update_instance(instance.id, webhook_url=url)
+        self.sandbox.world.demo_messages(4)  # a few first conversations to try
 
     async def _stop_sandbox(self) -> None:
         if self.sandbox is not None:

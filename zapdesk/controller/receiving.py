@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -42,6 +43,7 @@ class Receiver(QObject):
                                         public_base_url=settings.public_base_url,
                                         on_stored=self._stored)
         self.error: str | None = None  # why receiving is off, translated
+        self.failure: errors.ZapdeskError | None = None  # the same, as the error itself
         self.temporary: set[str] = set()  # accounts whose URL lasts for this session only
         self._started = False
         self._store_open = False
@@ -63,11 +65,46 @@ class Receiver(QObject):
             self._store_open = True
             await self.listener.start()
         except errors.ZapdeskError as exc:
-            self.error = exc.message(QCoreApplication.translate)
-            log.error("receiving webhooks is off: %s", exc)
+            self._failed(exc)
             raise
         finally:
             self.health_changed.emit()
+
+    def _failed(self, exc: errors.ZapdeskError) -> None:
+        self.failure = exc
+        self.error = exc.message(QCoreApplication.translate)
+        log.error("receiving webhooks is off: %s", exc)
+
+    async def move(self, host: str, port: int, public_base_url: str | None) -> None:
+        """Listen on another address (or start listening there after a failure). Raises
+        the reason when it cannot; a running listener then stays where it was."""
+        try:
+            if self.listener.running:
+                if (host, port) != (self.listener.host, self.listener.port):
+                    await self.listener.move(host, port)
+            elif self._store_open:  # without the store there is nothing to receive into
+                self.listener.host, self.listener.port = host, port
+                await self.listener.start()
+                self.failure = self.error = None
+        except errors.ListenerError as exc:
+            if not self.listener.running:
+                self._failed(exc)
+            raise
+        else:
+            self.listener.public_base_url = public_base_url
+            self.settings = replace(self.settings, listen_host=host,
+                                    listen_port=self.listener.port if self.listening else port,
+                                    public_base_url=public_base_url)
+        finally:
+            self.health_changed.emit()
+
+    def apply(self, settings: Settings) -> None:
+        """The limits and the quiet warning, from now on (the listener moves by itself)."""
+        self.settings = replace(settings, listen_host=self.settings.listen_host,
+                                listen_port=self.settings.listen_port,
+                                public_base_url=self.settings.public_base_url)
+        self.store.raw_limits = RawLogLimits(settings.raw_log_days, settings.raw_log_megabytes)
+        self.health_changed.emit()
 
     async def close(self) -> None:
         self._timer.stop()

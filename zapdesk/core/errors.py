@@ -153,8 +153,26 @@ class StoreTooNew(StoreError):
 
 
 class ListenerError(ZapdeskError):
-    template = QT_TRANSLATE_NOOP("errors", "The webhook listener could not start on "
-                                           "{address}: {detail}")
+    template = QT_TRANSLATE_NOOP("errors", "zapdesk cannot receive messages on {address} "
+                                           "(the log has the details). Choose another port.")
+
+
+class PortInUse(ListenerError):
+    template = QT_TRANSLATE_NOOP("errors", "Another program is already using port {port} on "
+                                           "this computer, so zapdesk cannot receive messages "
+                                           "there. Choose another port.")
+
+
+class PortNotAllowed(ListenerError):
+    template = QT_TRANSLATE_NOOP("errors", "This computer does not let zapdesk use port "
+                                           "{port} (ports below 1024 need administrator "
+                                           "rights). Choose a port from 1024 to 65535.")
+
+
+class AddressNotAvailable(ListenerError):
+    template = QT_TRANSLATE_NOOP("errors", "{host} is not an address of this computer, so "
+                                           "zapdesk cannot receive messages on it. Use "
+                                           "127.0.0.1, or an address this computer has.")
 
 
 class UncertainRetry(ZapdeskError):

@@ -48,6 +48,7 @@ from zapdesk.ui.conversation_list import (
     title,
 )
 from zapdesk.ui.dialogs import Spawn
+from zapdesk.ui.listener_banner import ListenerBanner
 from zapdesk.ui.message_model import MessageModel
 from zapdesk.ui.status import error_text
 
@@ -164,9 +165,12 @@ class ChatPage(QWidget):
         self.splitter = splitter = QSplitter(self)  # sized by the console (ui/panes.py)
         splitter.addWidget(left)
         splitter.addWidget(self.chat_side)
-        layout = QHBoxLayout(self)
+        # Where the conversations would be: says so, and why, while none can arrive.
+        self.banner = ListenerBanner(conversations.app, spawn, self)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        layout.addWidget(splitter)
+        layout.addWidget(self.banner)
+        layout.addWidget(splitter, 1)
         self._reload_timer = QTimer(self)  # bursts of webhooks: one reload per 100 ms
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(100)

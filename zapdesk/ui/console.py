@@ -43,6 +43,7 @@ from zapdesk.ui.attention import Attention, TrayNotifier
 from zapdesk.ui.chat_page import ChatPage
 from zapdesk.ui.detail_pane import AccountPane, InstancePane
 from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog, SignInDialog
+from zapdesk.ui.help_menu import HelpMenu
 from zapdesk.ui.instance_delegate import InstanceDelegate
 from zapdesk.ui.instance_model import InstanceFilter, InstanceTreeModel, Role
 from zapdesk.ui.main_window import MainWindow
@@ -261,6 +262,7 @@ class Console:
             QKeySequence.StandardKey.Find)
         # Keys are dispatched by where the focus is (one map, zapdesk/ui/shortcuts.py).
         self.keys = console_keys.attach(self)
+        self.help = HelpMenu(self)  # Preferences (in the Account menu) and Help
 
     def _action(self, menu: Any, text: str, slot: Any,
                 shortcut: str | QKeySequence.StandardKey | None = None) -> QAction:

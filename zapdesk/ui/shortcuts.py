@@ -68,6 +68,8 @@ SHORTCUTS: tuple[Shortcut, ...] = (
              QT_TRANSLATE_NOOP("shortcuts", "Refresh every account")),
     Shortcut("sign_in", ("Ctrl+Shift+N",), Area.WINDOW,
              QT_TRANSLATE_NOOP("shortcuts", "Sign in to an account")),
+    Shortcut("preferences", ("Ctrl+,",), Area.WINDOW,
+             QT_TRANSLATE_NOOP("shortcuts", "Preferences")),
     Shortcut("quit", ("Ctrl+Q",), Area.WINDOW, QT_TRANSLATE_NOOP("shortcuts", "Quit")),
     Shortcut(None, ("Tab", "Shift+Tab"), Area.WINDOW,
              QT_TRANSLATE_NOOP("shortcuts", "Next or previous field, list or button")),

@@ -49,10 +49,29 @@ def dark_palette() -> QPalette:
     return p
 
 
+_system: tuple[str, QPalette] | None = None  # the platform's style and palette, once left
+
+
+def current() -> str:
+    """The theme applied last: ``system`` until light or dark is chosen."""
+    if _system is None:
+        return "system"
+    return "dark" if is_dark() else "light"
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
-    """``light``, ``dark`` or ``system`` (leave the platform's palette alone)."""
+    """``light``, ``dark`` or ``system`` (the platform's own style and palette); may be
+    called again while the app runs (Preferences)."""
+    global _system
     if theme == "system":
+        if _system is not None:  # back from light or dark
+            name, palette = _system
+            _system = None
+            app.setStyle(QStyleFactory.create(name) or QStyleFactory.create("Fusion"))
+            app.setPalette(palette)
         return
+    if _system is None:
+        _system = (app.style().name(), QPalette(app.palette()))
     app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(dark_palette() if theme == "dark" else app.style().standardPalette())
 

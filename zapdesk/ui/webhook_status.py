@@ -57,9 +57,9 @@ def receiving_lines(app: AppController, account: AccountController,
     if not is_loopback_url(account.profile.base_url) and \
             is_loopback_url(receiver.url_for(account.profile.id)):
         warnings.append(translate("webhooks", "The server cannot reach this computer's "
-                                              "loopback address. Set a public address "
-                                              "(public_base_url in settings.json) for a "
-                                              "forwarded port or a tunnel."))
+                                              "loopback address. Set the public address of "
+                                              "a forwarded port or a tunnel in Preferences "
+                                              "(Ctrl+,), and test it there."))
     return info, warnings
 
 

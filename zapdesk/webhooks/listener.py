@@ -7,6 +7,7 @@ Every refusal is a 4xx and one log line, and the listener stays up. An event is 
 from __future__ import annotations
 
 import asyncio
+import errno
 import hmac
 import importlib
 import json
@@ -19,7 +20,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from aiohttp import web
 
-from zapdesk.core.errors import ListenerError, StoreError
+from zapdesk.core.errors import (
+    AddressNotAvailable,
+    ListenerError,
+    PortInUse,
+    PortNotAllowed,
+    StoreError,
+)
 from zapdesk.store.ingest import Outcome
 from zapdesk.store.store import Store
 from zapdesk.webhooks.parser import parse
@@ -27,9 +34,16 @@ from zapdesk.webhooks.parser import parse
 log = logging.getLogger(__name__)
 
 DEFAULT_HOST = "127.0.0.1"
-DEFAULT_PORT = 8787
+DEFAULT_PORT = 28787  # the same as zapdesk.accounts.settings.DEFAULT_PORT
 MAX_BODY = 16 * 1024 * 1024  # media arrive as URLs; base64 previews stay far below this
 PREFIX = "/hooks/"
+# Preferences' "Test" posts here through the public address; under /hooks/ so a proxy or
+# tunnel that forwards only the hooks forwards it too. A token never contains "/".
+PROBE_PREFIX = PREFIX + "_probe/"
+_BIND_ERRORS: dict[int, type[ListenerError]] = {
+    errno.EADDRINUSE: PortInUse, errno.EACCES: PortNotAllowed,
+    errno.EADDRNOTAVAIL: AddressNotAvailable,
+}
 
 OnStored = Callable[[str, Outcome], None]
 
@@ -67,6 +81,7 @@ class WebhookListener:
         self.health: dict[str, Health] = {}
         self.refused_unknown = 0  # refusals no account's token matched
         self._tokens: dict[str, str] = {}  # account id -> token
+        self._probes: dict[str, bool] = {}  # expected probe nonce -> arrived
         self._runner: web.AppRunner | None = None
         self._web: Any = None  # aiohttp.web, imported in a thread when starting (~110 ms)
 
@@ -115,27 +130,68 @@ class WebhookListener:
         return self._runner is not None
 
     async def start(self) -> None:
-        web = self._web = await asyncio.to_thread(importlib.import_module, "aiohttp.web")
-        app = web.Application(client_max_size=self.max_body)
+        self._runner = await self._bind(self.host, self.port)
+        log.info("webhook listener on %s", self.base_url)
+
+    async def move(self, host: str, port: int) -> None:
+        """Listen on another address. If it cannot be had, the listener keeps listening
+        where it was and the reason is raised."""
+        old = self._runner
+        try:
+            runner = await self._bind(host, port)
+        except PortInUse:
+            if old is None or port != self.port:
+                raise
+            # The same port on another address of this computer: let go of it first.
+            self._runner = None
+            await old.cleanup()
+            try:
+                runner = await self._bind(host, port)
+            except ListenerError:
+                self._runner = await self._bind(self.host, self.port)
+                raise
+            old = None
+        self.host, self._runner = host, runner
+        if old is not None:
+            await old.cleanup()
+        log.info("webhook listener moved to %s", self.base_url)
+
+    async def _bind(self, host: str, port: int) -> web.AppRunner:
+        """A running site on ``host:port`` (``self.port`` becomes the real port), or the
+        reason it cannot listen there in the operator's words."""
+        if self._web is None:
+            self._web = await asyncio.to_thread(importlib.import_module, "aiohttp.web")
+        module = self._web
+        app = module.Application(client_max_size=self.max_body)
         app.router.add_route("*", "/{tail:.*}", self._handle)
-        runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        runner: web.AppRunner = module.AppRunner(app, access_log=None, handle_signals=False)
         await runner.setup()
-        site = web.TCPSite(runner, self.host, self.port, reuse_address=True)
+        site = module.TCPSite(runner, host, port, reuse_address=True)
         try:
             await site.start()
         except OSError as exc:
             await runner.cleanup()
-            raise ListenerError(str(exc.strerror or exc),
-                                address=f"{url_host(self.host)}:{self.port}") from exc
-        self._runner = runner
-        address = runner.addresses[0]
-        self.port = int(address[1])  # the real one when 0 asked for any free port
-        log.info("webhook listener on %s", self.base_url)
+            kind = _BIND_ERRORS.get(exc.errno or 0, ListenerError)
+            log.error("webhook listener cannot bind %s:%d: %s", host, port, exc)
+            raise kind(str(exc.strerror or exc), address=f"{url_host(host)}:{port}",
+                       host=host, port=port) from exc
+        self.port = int(runner.addresses[0][1])  # the real one when 0 asked for any free port
+        return runner
 
     async def stop(self) -> None:
         if self._runner is not None:
             runner, self._runner = self._runner, None
             await runner.cleanup()
+
+    # ---- the "does it arrive?" test ---------------------------------------------
+    def expect_probe(self, nonce: str) -> str:
+        """The path a probe with this nonce must be posted to; see ``probe_arrived``."""
+        self._probes[nonce] = False
+        return PROBE_PREFIX + nonce
+
+    def probe_arrived(self, nonce: str) -> bool:
+        """Whether the probe reached this listener; it is forgotten after asking."""
+        return self._probes.pop(nonce, False)
 
     # ---- requests ------------------------------------------------------------------
     def _refuse(self, request: web.Request, status: int, reason: str,
@@ -156,6 +212,13 @@ class WebhookListener:
         return response
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
+        if request.path.startswith(PROBE_PREFIX):
+            nonce = request.path[len(PROBE_PREFIX):]
+            if request.method != "POST" or self._probes.get(nonce) is not False:
+                return self._refuse(request, 404, "not found")  # only a probe we await
+            self._probes[nonce] = True
+            log.info("the listener's test request arrived")
+            return self._answer({"ok": True, "probe": nonce})
         if not request.path.startswith(PREFIX):
             return self._refuse(request, 404, "not found")
         account_id = self._match(request.path[len(PREFIX):])
