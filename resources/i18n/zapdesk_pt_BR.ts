@@ -1245,6 +1245,10 @@ Conectado como: {who}</translation>
         <source>The file must hold one JSON object (names and values between braces): every setting has its default.</source>
         <translation>O arquivo deve conter um único objeto JSON (nomes e valores entre chaves): todas as configurações ficam com o padrão.</translation>
     </message>
+    <message>
+        <source>The preferences cannot be saved in {path} (the log has the details); they apply until zapdesk closes.</source>
+        <translation>As preferências não podem ser salvas em {path} (os detalhes estão no registro); elas valem até o zapdesk ser fechado.</translation>
+    </message>
 </context>
 <context>
     <name>help</name>

@@ -51,6 +51,7 @@ async def pick_port(env: Env) -> int:
     dialog.port.edit.setText("70000")
     assert not dialog.ok.isEnabled()
     assert "65535" in dialog.port.problem.text() and "70000" in dialog.port.problem.text()
+    shot(dialog, "prefs-port-dialog-refused")
     dialog.port.edit.setText(str(port))
     assert dialog.ok.isEnabled()
     dialog.ok.click()

@@ -5,6 +5,7 @@ settings.json with wrong values still starts, saying which were ignored and why.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import socket
 import time
@@ -21,6 +22,7 @@ from tests.ui.language import speaking
 from tests.ui.test_console_instances import dialog_of
 from zapdesk.accounts.settings import Settings, SettingsStore
 from zapdesk.main import look_and_language
+from zapdesk.store import queries
 from zapdesk.store.rawlog import RawLogLimits
 from zapdesk.ui import theme as looks
 from zapdesk.ui.preferences import PreferencesDialog
@@ -74,6 +76,9 @@ async def test_each_preference_applies_at_once_and_is_saved(qtbot: QtBot, tmp_pa
 
             # applied, without a restart
             assert looks.is_dark(QApplication.palette()) and looks.current() == "dark"
+            env.console.select(account)
+            await asyncio.sleep(0.1)
+            shot(env.window, "prefs-theme-switched-live-to-dark")
             assert env.console.attention.previews is False
             assert env.console.attention.sound is True
             receiver = env.app.receiver
@@ -204,6 +209,7 @@ async def test_a_hand_edited_settings_file_with_wrong_values_starts_and_says_why
                           ("colour", "no such setting")):
             assert f"• {name}: " in text and why in text, name
         assert "raw_log_days" not in text
+        shot(box, "prefs-ignored-settings-light")
         account = await env.signed_in()  # the app works on
         await until(lambda: account.loaded, what="the account's instances")
         opened = next(b for b in box.buttons() if b.text() == "Open Preferences…")
@@ -269,3 +275,51 @@ async def test_ctrl_comma_opens_preferences_wherever_the_focus_is(qtbot: QtBot,
             await until(lambda: "preferences" not in env.console.help.dialogs)
             env.window.activateWindow()
             await until(env.window.isActiveWindow, what="the main window active")
+
+
+@pytest.mark.asyncio
+async def test_a_new_public_address_is_given_to_the_instances_that_called_zapdesk(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from tests.ui.test_receiving import connected_instance
+
+    async with console_env(qtbot, tmp_path) as env:
+        account = await env.signed_in()
+        await env.app.start_receiving()
+        ours = await connected_instance(env, account, env.app.webhook_url(account))
+        other = (await account.create("Outro sistema", "https://crm.example/hook")).id
+        port = env.app.receiver.listener.port
+        dialog = open_preferences(env)
+        dialog.public.edit.setText(f"http://localhost:{port}/")  # as a tunnel would be
+        await save(env, dialog)
+        url = env.app.webhook_url(account)
+        assert url is not None and url.startswith(f"http://localhost:{port}/hooks/")
+        await until(lambda: account.instance(ours).webhook_url == url,
+                    what="zapdesk's instance told the new address")
+        assert account.instance(other).webhook_url == "https://crm.example/hook"  # not ours
+        r = await env.phone(ours, "incoming", **{"from": "5511987654321", "text": "Pelo túnel"})
+        assert r.status_code == 201
+
+        async def arrived() -> bool:
+            rows = await env.app.receiver.store.read(queries.conversations)
+            return any(row.last_text == "Pelo túnel" for row in rows)
+
+        deadline = time.monotonic() + 10
+        while not await arrived():
+            assert time.monotonic() < deadline, "the event through the new address"
+            await asyncio.sleep(0.05)
+
+
+@pytest.mark.asyncio
+async def test_preferences_that_cannot_be_written_still_apply_and_say_so(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        await env.app.start_receiving()
+        (tmp_path / "settings.json").mkdir()  # in the way of the file
+        dialog = open_preferences(env)
+        dialog.sound.setChecked(True)
+        dialog.ok.click()
+        await until(dialog.error.isVisible, what="the message")
+        assert dialog.error.text().startswith(
+            f"The preferences cannot be saved in {tmp_path / 'settings.json'}")
+        assert env.console.attention.sound is True  # applied for this run
+        dialog.reject()

@@ -84,6 +84,12 @@ class NotAnObject(UnreadableSettings):
                                            "default.")
 
 
+class SettingsNotSaved(SettingRefused):
+    template = QT_TRANSLATE_NOOP("errors", "The preferences cannot be saved in {path} (the "
+                                           "log has the details); they apply until zapdesk "
+                                           "closes.")
+
+
 def shown(value: object) -> str:
     """A value as the operator typed it into the file (JSON), kept short."""
     try:
@@ -227,6 +233,10 @@ class SettingsStore:
 
     def save(self, settings: Settings) -> Settings:
         checked = settings.checked()
-        atomic.write_text(self.path, json.dumps(asdict(checked), indent=2) + "\n")
+        try:
+            atomic.write_text(self.path, json.dumps(asdict(checked), indent=2) + "\n")
+        except OSError as exc:
+            log.error("cannot write %s: %s", self.path, exc)
+            raise SettingsNotSaved(str(exc), field=FILE_NAME, path=str(self.path)) from exc
         self.ignored = []
         return checked

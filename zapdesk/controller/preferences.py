@@ -64,14 +64,16 @@ class Preferences(QObject):
             (listener.host, listener.port, listener.public_base_url) or not receiver.listening
         if moved:
             await receiver.move(new.listen_host, new.listen_port, new.public_base_url)
-        saved = await asyncio.to_thread(self.store.save, new)
-        self.settings = saved
-        self.ignored = []
-        receiver.apply(saved)
-        self.changed.emit(saved)
-        if moved:
-            await self.repoint()
-        return saved
+        try:
+            await asyncio.to_thread(self.store.save, new)
+        finally:  # applied even when the file cannot be written (the error says so)
+            self.settings = new
+            self.ignored = []
+            receiver.apply(new)
+            self.changed.emit(new)
+            if moved:
+                await self.repoint()
+        return new
 
     async def repoint(self) -> None:
         """Instances whose webhook is one of this app's URLs on another address get the
