@@ -97,6 +97,73 @@
     </message>
 </context>
 <context>
+    <name>InstanceDetails</name>
+    <message>
+        <source>Details</source>
+        <translation>Detalhes</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avançado</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefone</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Criada em</translation>
+    </message>
+    <message>
+        <source>Instance ID</source>
+        <translation>ID da instância</translation>
+    </message>
+    <message>
+        <source>Connection type</source>
+        <translation>Tipo de conexão</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Endereço do webhook</translation>
+    </message>
+    <message>
+        <source>Active at ZapFlare</source>
+        <translation>Ativa no ZapFlare</translation>
+    </message>
+    <message>
+        <source>Profile picture</source>
+        <translation>Foto do perfil</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Atualizada em</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the instance ID</source>
+        <translation>Copiar o ID da instância</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copiado</translation>
+    </message>
+</context>
+<context>
     <name>InstanceDialog</name>
     <message>
         <source>Edit instance</source>
@@ -119,12 +186,24 @@
         <translation>ex.: Atendimento Principal</translation>
     </message>
     <message>
-        <source>3 to 50 characters, unique in the account</source>
-        <translation>De 3 a 50 caracteres, único na conta</translation>
+        <source>{min} to {max} characters.</source>
+        <translation>De {min} a {max} caracteres.</translation>
     </message>
     <message>
-        <source>Optional. ZapFlare posts this instance&apos;s events to this address.</source>
-        <translation>Opcional. O ZapFlare envia os eventos desta instância para este endereço.</translation>
+        <source>Where ZapFlare sends this instance&apos;s messages. zapdesk fills in its own address so they arrive here; change it only to send them to another system.</source>
+        <translation>Para onde o ZapFlare envia as mensagens desta instância. O zapdesk preenche o próprio endereço para que elas cheguem aqui; altere só para enviá-las a outro sistema.</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Avançado</translation>
+    </message>
+    <message>
+        <source>Webhook address</source>
+        <translation>Endereço do webhook</translation>
+    </message>
+    <message>
+        <source>Type a name for the instance.</source>
+        <translation>Digite um nome para a instância.</translation>
     </message>
     <message>
         <source>Account</source>
@@ -133,10 +212,6 @@
     <message>
         <source>Name</source>
         <translation>Nome</translation>
-    </message>
-    <message>
-        <source>Webhook URL</source>
-        <translation>URL do webhook</translation>
     </message>
 </context>
 <context>
@@ -150,72 +225,12 @@
         <translation>Desconectar</translation>
     </message>
     <message>
-        <source>Reconnect</source>
-        <translation>Reconectar</translation>
+        <source>Generate new QR code</source>
+        <translation>Gerar novo QR code</translation>
     </message>
     <message>
         <source>Delete…</source>
         <translation>Excluir…</translation>
-    </message>
-    <message>
-        <source>Reconnect with a new QR code</source>
-        <translation>Reconectar com um novo QR code</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>Nome</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telefone</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>Integration</source>
-        <translation>Integração</translation>
-    </message>
-    <message>
-        <source>Webhook URL</source>
-        <translation>URL do webhook</translation>
-    </message>
-    <message>
-        <source>Profile picture</source>
-        <translation>Foto do perfil</translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation>Ativa</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>Criada</translation>
-    </message>
-    <message>
-        <source>Updated</source>
-        <translation>Atualizada</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Copiar</translation>
-    </message>
-    <message>
-        <source>Copy the instance ID</source>
-        <translation>Copiar o ID da instância</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Detalhes</translation>
-    </message>
-    <message>
-        <source>Copied</source>
-        <translation>Copiado</translation>
     </message>
 </context>
 <context>
@@ -436,8 +451,8 @@
         <translation>O ZapFlare está preparando o primeiro código.</translation>
     </message>
     <message>
-        <source>All {n} codes expired without a scan.</source>
-        <translation>Os {n} códigos expiraram sem leitura.</translation>
+        <source>The QR codes expired before a phone scanned one. Generate a new code when the phone is at hand.</source>
+        <translation>Os QR codes expiraram antes que um celular lesse algum. Gere um novo código quando estiver com o celular em mãos.</translation>
     </message>
     <message>
         <source>The server sent an unusable QR code: {why}</source>
@@ -517,6 +532,30 @@
     <message>
         <source>Password</source>
         <translation>Senha</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address to sign in.</source>
+        <translation>Digite o endereço do servidor para entrar.</translation>
+    </message>
+    <message>
+        <source>Type the API key to sign in.</source>
+        <translation>Digite a chave de API para entrar.</translation>
+    </message>
+    <message>
+        <source>Type your email and password to sign in.</source>
+        <translation>Digite seu e-mail e sua senha para entrar.</translation>
+    </message>
+    <message>
+        <source>Type your email to sign in.</source>
+        <translation>Digite seu e-mail para entrar.</translation>
+    </message>
+    <message>
+        <source>Type your whole email address, e.g. you@company.com.</source>
+        <translation>Digite o e-mail completo, por exemplo voce@empresa.com.br.</translation>
+    </message>
+    <message>
+        <source>Type your password to sign in.</source>
+        <translation>Digite sua senha para entrar.</translation>
     </message>
     <message>
         <source>{why}
@@ -767,8 +806,20 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
         <translation>Escrever para um número que ainda não tem conversa</translation>
     </message>
     <message>
+        <source>{instance} · {account}</source>
+        <translation>{instance} · {account}</translation>
+    </message>
+    <message>
         <source>You</source>
         <translation>Você</translation>
+    </message>
+    <message>
+        <source>{who}: </source>
+        <translation>{who}: </translation>
+    </message>
+    <message>
+        <source>{name}, {where}, {when}: {text}</source>
+        <translation>{name}, {where}, {when}: {text}</translation>
     </message>
     <message>
         <source>No message matches “{text}”.</source>
@@ -1013,6 +1064,10 @@ Os detalhes estão no log: {log}</translation>
 <context>
     <name>detail</name>
     <message>
+        <source>WhatsApp Web (a linked device)</source>
+        <translation>WhatsApp Web (um aparelho conectado)</translation>
+    </message>
+    <message>
         <source>Yes</source>
         <translation>Sim</translation>
     </message>
@@ -1025,12 +1080,16 @@ Os detalhes estão no log: {log}</translation>
         <translation>{status} (status desconhecido pelo zapdesk)</translation>
     </message>
     <message>
+        <source>Not set</source>
+        <translation>Não definido</translation>
+    </message>
+    <message>
         <source>Shown above</source>
         <translation>Exibida acima</translation>
     </message>
     <message>
         <source>Connected as {phone}</source>
-        <translation>Conectado como {phone}</translation>
+        <translation>Conectada como {phone}</translation>
     </message>
     <message>
         <source>(no number)</source>
@@ -1042,11 +1101,7 @@ Os detalhes estão no log: {log}</translation>
     </message>
     <message>
         <source>Disconnected from WhatsApp</source>
-        <translation>Desconectado do WhatsApp</translation>
-    </message>
-    <message>
-        <source>The phone is no longer linked. Reconnect to show a new QR code and scan it from the phone.</source>
-        <translation>O celular não está mais conectado. Reconecte para exibir um novo QR code e escaneie-o pelo celular.</translation>
+        <translation>Desconectada do WhatsApp</translation>
     </message>
     <message>
         <source>This number is banned by WhatsApp</source>
@@ -1065,6 +1120,26 @@ Os detalhes estão no log: {log}</translation>
         <translation>O servidor informou um status que o zapdesk não conhece. Ele é exibido como foi enviado; as demais ações continuam disponíveis.</translation>
     </message>
     <message>
+        <source>Generate a new QR code and scan it from the phone to link it again.</source>
+        <translation>Gere um novo QR code e leia-o com o celular para conectá-lo de novo.</translation>
+    </message>
+    <message>
+        <source>The phone {phone} is no longer linked.</source>
+        <translation>O celular {phone} não está mais conectado.</translation>
+    </message>
+    <message>
+        <source>The phone is no longer linked.</source>
+        <translation>O celular não está mais conectado.</translation>
+    </message>
+    <message>
+        <source>Not linked to a phone yet</source>
+        <translation>Ainda não conectada a um celular</translation>
+    </message>
+    <message>
+        <source>No phone has scanned this instance&apos;s QR code yet. Generate a new QR code and scan it from the phone.</source>
+        <translation>Nenhum celular leu o QR code desta instância ainda. Gere um novo QR code e leia-o com o celular.</translation>
+    </message>
+    <message>
         <source>API key</source>
         <translation>Chave de API</translation>
     </message>
@@ -1072,11 +1147,11 @@ Os detalhes estão no log: {log}</translation>
         <source>Server: {url}
 Signed in as: {who}</source>
         <translation>Servidor: {url}
-Conectado como: {who}</translation>
+Entrou como: {who}</translation>
     </message>
     <message>
         <source>Up to date.</source>
-        <translation>Atualizado.</translation>
+        <translation>Tudo em dia.</translation>
     </message>
     <message>
         <source>Stop the demo</source>
@@ -1463,6 +1538,85 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     <message>
         <source>Nothing answered at {url}. Check the address, and that the tunnel or port forwarding is running.</source>
         <translation>Nada respondeu em {url}. Confira o endereço e se o túnel ou o redirecionamento de porta está funcionando.</translation>
+    </message>
+</context>
+<context>
+    <name>sending</name>
+    <message>
+        <source>ZapFlare&apos;s sending limit was reached until {time}</source>
+        <translation>o limite de envio do ZapFlare foi atingido até {time}</translation>
+    </message>
+    <message>
+        <source>ZapFlare&apos;s server failed (error {status})</source>
+        <translation>o servidor do ZapFlare falhou (erro {status})</translation>
+    </message>
+    <message>
+        <source>the number was not connected to WhatsApp</source>
+        <translation>o número não estava conectado ao WhatsApp</translation>
+    </message>
+    <message>
+        <source>WhatsApp did not accept this phone number</source>
+        <translation>o WhatsApp não aceitou este número de telefone</translation>
+    </message>
+    <message>
+        <source>ZapFlare refused the message as invalid</source>
+        <translation>o ZapFlare recusou a mensagem como inválida</translation>
+    </message>
+    <message>
+        <source>ZapFlare&apos;s sending limit was reached</source>
+        <translation>o limite de envio do ZapFlare foi atingido</translation>
+    </message>
+    <message>
+        <source>ZapFlare&apos;s server failed</source>
+        <translation>o servidor do ZapFlare falhou</translation>
+    </message>
+    <message>
+        <source>ZapFlare could not be reached (no network, or the server is down)</source>
+        <translation>não foi possível alcançar o ZapFlare (sem rede, ou o servidor está fora do ar)</translation>
+    </message>
+    <message>
+        <source>ZapFlare did not answer in time</source>
+        <translation>o ZapFlare não respondeu a tempo</translation>
+    </message>
+    <message>
+        <source>the account must be signed in again</source>
+        <translation>é preciso entrar na conta de novo</translation>
+    </message>
+    <message>
+        <source>this instance no longer exists on ZapFlare</source>
+        <translation>esta instância não existe mais no ZapFlare</translation>
+    </message>
+    <message>
+        <source>ZapFlare did not allow it for this account</source>
+        <translation>o ZapFlare não permitiu isso para esta conta</translation>
+    </message>
+    <message>
+        <source>zapdesk was closed while sending it</source>
+        <translation>o zapdesk foi fechado durante o envio</translation>
+    </message>
+    <message>
+        <source>no reason was recorded</source>
+        <translation>nenhum motivo foi registrado</translation>
+    </message>
+    <message>
+        <source>Not sent: {reason}.</source>
+        <translation>Não enviada: {reason}.</translation>
+    </message>
+    <message>
+        <source>It may have arrived anyway: check on the phone before sending it again.</source>
+        <translation>Ela pode ter chegado mesmo assim: confira no celular antes de enviar de novo.</translation>
+    </message>
+    <message>
+        <source>Message to {recipient} not sent: {reason}.</source>
+        <translation>Mensagem para {recipient} não enviada: {reason}.</translation>
+    </message>
+    <message>
+        <source>Not sent: WhatsApp reported that this message failed.</source>
+        <translation>Não enviada: o WhatsApp informou que esta mensagem falhou.</translation>
+    </message>
+    <message>
+        <source>Double-click to send it again, or right-click for more.</source>
+        <translation>Clique duas vezes para enviar de novo, ou clique com o botão direito para mais opções.</translation>
     </message>
 </context>
 <context>

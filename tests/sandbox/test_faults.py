@@ -54,3 +54,18 @@ async def test_faults_can_be_cleared_and_are_validated(sandbox: Sandbox) -> None
                 {"path": "/x", "status": 500, "count": 0}, {"path": "/x", "delay": -1}]:
         r = await sandbox.control.post("/_sandbox/faults", json=bad)
         assert r.status_code == 400, bad
+
+
+async def test_a_rate_limit_fault_can_ask_for_a_long_wait(sandbox: Sandbox) -> None:
+    tenant = await sandbox.tenant()
+    r = await sandbox.control.post("/_sandbox/faults", json={
+        "path": "/whatsapp/instances", "status": 429, "retryAfter": 3600})
+    assert r.status_code == 201, r.text
+    r = await tenant.http.get("/whatsapp/instances")
+    assert r.status_code == 429 and r.json()["error"]["code"] == "rate_limit_exceeded"
+    assert 3590 <= int(r.headers["Retry-After"]) <= 3601  # whole seconds, rounded up
+    assert 3590 <= int(r.headers["X-RateLimit-Reset"]) - time.time() <= 3601
+    for wrong in ({"status": 500, "retryAfter": 60}, {"status": 429, "retryAfter": 0}):
+        r = await sandbox.control.post("/_sandbox/faults", json={
+            "path": "/whatsapp/instances", **wrong})
+        assert r.status_code == 400 and r.json()["error"]["field"] == "retryAfter"

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from tests.accounts.backends import MemoryKeyring
+from tests.ui.language import speaking
 from zapdesk.accounts.keychain import SecretStore
 from zapdesk.controller.account import AccountController
 from zapdesk.controller.app import AppController
@@ -48,6 +49,15 @@ def pytest_asyncio_loop_factories(config: pytest.Config, item: pytest.Item
 def theme(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     apply_theme(qapp, request.param)
     yield str(request.param)
+    apply_theme(qapp, "light")
+
+
+@pytest.fixture(params=["light", "dark", "pt_BR"])
+def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
+    """Light and dark in English, and Brazilian Portuguese (dark): for what a person sees."""
+    apply_theme(qapp, "light" if request.param == "light" else "dark")
+    with speaking("pt_BR" if request.param == "pt_BR" else "en"):
+        yield str(request.param)
     apply_theme(qapp, "light")
 
 

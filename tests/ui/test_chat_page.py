@@ -112,7 +112,8 @@ async def test_a_failed_send_is_shown_and_retried_once(qtbot: QtBot, tmp_path: P
         shot(env.window, "chat-failed")
         index = page.messages.index(0)
         menu = page.view.actions_for(index.data(MessageRole.MESSAGE))
-        assert [a.text() for a in menu.actions()] == ["Send again", "Copy text"]
+        assert [a.text() for a in menu.actions()] == [
+            "Not sent: ZapFlare's server failed (error 500).", "Send again", "Copy text"]
         page.view.doubleClicked.emit(index)
         await until(lambda: statuses(env) == [("vai falhar", Tick.SENT)], what="retried")
         menu = page.view.actions_for(page.messages.index(0).data(MessageRole.MESSAGE))
@@ -169,11 +170,12 @@ async def test_search_and_needs_reply_lead_to_the_conversation(qtbot: QtBot, tmp
         # Search: accents do not matter, and a hit opens its conversation around it.
         page.search.setText("tamanho blusa")
         await until(lambda: page.lists.currentWidget() is page.results
-                    and page.results.count() == 1, what="one search hit")
-        page.results.itemClicked.emit(page.results.item(0))
+                    and page.results_model.rowCount() == 1, what="one search hit")
+        page.results.clicked.emit(page.results_model.index(0))
         await until(lambda: page.open_row is not None and page.open_row.name == "Maria")
         page.search.setText("nenhumacoisa")
-        await until(lambda: "No message matches" in page.results.item(0).text())
+        await until(lambda: page.lists.currentWidget() is page.no_match
+                    and "No message matches" in page.no_match.text())
 
 
 async def test_media_by_url_with_a_caption(qtbot: QtBot, tmp_path: Path) -> None:

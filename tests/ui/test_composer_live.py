@@ -10,8 +10,9 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import Env, console_env, shot, until
-from tests.ui.test_chat_page import CUSTOMER, ready
+from tests.ui.test_chat_page import CUSTOMER, ready, statuses
 from tests.ui.test_console_instances import grab_text
+from zapdesk.core.events import Tick
 from zapdesk.ui.instance_model import Role
 
 pytestmark = pytest.mark.asyncio
@@ -80,3 +81,28 @@ async def test_the_composer_locks_when_the_phone_disconnects_in_place(
         assert (await env.phone(instance_id, "scan", code=code)).status_code == 200
         await until(lambda: page.composer.send_button.isEnabled(), what="unlocked again")
         assert page.composer.reason.isHidden()
+async def test_a_send_racing_the_disconnect_fails_saying_why(qtbot: QtBot, tmp_path: Path
+                                                            ) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        page = env.console.chat_page
+        await env.phone(instance_id, "incoming", **{"from": CUSTOMER, "pushName": "Maria",
+                                                    "text": "Oi"})
+        await until(lambda: page.list_model.rowCount() == 1)
+        page.list.clicked.emit(page.list_model.index(0))
+        await until(lambda: page.composer.to == CUSTOMER)
+        # The app has not heard of the disconnection yet (its reads hang a while) when the
+        # operator sends: the server refuses, and the bubble says why.
+        r = await env.control.post("/_sandbox/faults", json={
+            "path": "/whatsapp/instances*", "method": "GET", "count": 1000, "delay": 2})
+        assert r.status_code in (200, 201), r.text
+        await env.phone(instance_id, "phone-disconnect")
+        page.composer.edit.setPlainText("Chegou sim!")
+        page.composer.submit()
+        await until(lambda: statuses(env) == [("Chegou sim!", Tick.FAILED)], what="failed")
+        failed = page.messages.rows[-1]
+        assert failed.failure is not None and failed.failure.reason == "disconnected"
+        await env.control.delete("/_sandbox/faults")
+        await until(lambda: not page.composer.send_button.isEnabled(),
+                    what="the composer locked")
+        assert account.instance(instance_id).status == "disconnected"  # type: ignore

@@ -163,7 +163,7 @@ async def test_the_whole_qr_flow(qtbot: QtBot, tmp_path: Path, theme: str) -> No
         await until(lambda: qr.canvas.caption == "QR code expired", what="the expiry")
         await until(lambda: qr.regenerate.isVisible(), what="the regenerate button")
         assert not qr.canvas.live and grab_text(qr.canvas) in ([], [seen[-1]])
-        assert "All 6 codes expired" in qr.state.text()
+        assert "expired before a phone scanned" in qr.state.text() and qr.attempt.text() == ""
         shot(env.window, f"qr-expired-{theme}")
         qr.regenerate.click()
         await until(lambda: qr.canvas.live and qr.attempt.text() == "Attempt 1 of 6",
@@ -207,11 +207,11 @@ async def test_disconnect_reconnect_and_banned(qtbot: QtBot, tmp_path: Path, the
         env.console.select(account, created.id)
         pane = env.console.instance_pane
         await until(lambda: pane.connection.currentWidget() is pane.connected)
-        assert pane.disconnect_button.isEnabled() and not pane.reconnect_button.isEnabled()
+        assert pane.disconnect_button.isEnabled()
         pane.disconnect_button.click()
         await until(lambda: pane.connection.currentWidget() is pane.disconnected,
                     what="disconnected")
-        assert pane.reconnect_button.isEnabled() and pane.disconnected.button.isVisible()
+        assert pane.disconnected.button.isVisible()
         assert env.sandbox.world.instances[created.id].status == "disconnected"
         pane.disconnected.button.click()  # reconnect: a new QR series
         await until(lambda: pane.connection.currentWidget() is pane.qr and
@@ -220,7 +220,7 @@ async def test_disconnect_reconnect_and_banned(qtbot: QtBot, tmp_path: Path, the
         account.refresh_now()
         await until(lambda: pane.connection.currentWidget() is pane.banned, what="banned")
         assert "banned by WhatsApp" in pane.banned.title.text()
-        assert not pane.disconnect_button.isVisible() and not pane.reconnect_button.isVisible()
+        assert not pane.disconnect_button.isVisible()
         assert pane.delete_button.isVisible()
         shot(env.window, f"banned-{theme}")
 

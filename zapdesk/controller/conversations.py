@@ -5,6 +5,7 @@ comes as one coalesced signal from the listener and the outbox together."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,6 +21,7 @@ from zapdesk.store.store import Store
 
 class Conversations(QObject):
     changed = Signal(object)  # Changes: {account: {instance: {chat jid}}}
+    send_failed = Signal(str, object)  # (recipient's digits, SendFailure): say it at once
 
     def __init__(self, app: AppController) -> None:
         super().__init__()
@@ -35,7 +37,12 @@ class Conversations(QObject):
     def _watch_outbox(self) -> None:
         if not self._outbox_connected and self.app.outbox is not None:
             self.app.outbox.changed.connect(self.changed)
+            self.app.outbox.failed.connect(self._failed)
             self._outbox_connected = True
+
+    def _failed(self, item: OutboxItem) -> None:
+        if item.failure is not None:
+            self.send_failed.emit(item.recipient, item.failure)
 
     # ---- reading -------------------------------------------------------------------
     async def of_instance(self, account_id: str, instance_id: str) -> list[ConversationRow]:
@@ -49,6 +56,20 @@ class Conversations(QObject):
     async def search(self, text: str) -> list[MessageRow]:
         return await self._store().read(
             lambda c: queries.search(c, text))
+
+    async def search_in_chats(self, text: str) -> list[tuple[ConversationRow, MessageRow]]:
+        """The messages that match, each with its conversation (its name, its instance)."""
+        def read(c: Any) -> list[tuple[ConversationRow, MessageRow]]:
+            chats: dict[int, ConversationRow | None] = {}
+            out = []
+            for hit in queries.search(c, text):
+                if hit.conversation_id not in chats:
+                    chats[hit.conversation_id] = queries.conversation(c, hit.conversation_id)
+                chat = chats[hit.conversation_id]
+                if chat is not None:
+                    out.append((chat, hit))
+            return out
+        return await self._store().read(read)
 
     async def page(self, conversation_id: int, *, before: Position | None = None,
                    after: Position | None = None, limit: int = 200) -> list[MessageRow]:

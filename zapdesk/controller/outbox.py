@@ -8,12 +8,13 @@ import logging
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from zapdesk.api.client import ZapFlareClient
 from zapdesk.controller.tasks import TaskSet
 from zapdesk.core import errors, validation
 from zapdesk.core.phone import normalize_phone
+from zapdesk.core.send_failure import classify
 from zapdesk.store import outbox
 from zapdesk.store.outbox import OutboxItem
 from zapdesk.store.store import Store
@@ -21,11 +22,15 @@ from zapdesk.store.store import Store
 log = logging.getLogger(__name__)
 
 PACE = 0.2  # seconds between two sends of one instance: the API's 5 messages per second
+# A 429 asking to wait longer than this fails the message, saying until when, instead of
+# leaving it "pending" for many minutes without a word (a short wait is simply honoured).
+LONGEST_WAIT = 60.0
 ClientFor = Callable[[str], ZapFlareClient | None]
 
 
 class Outbox(QObject):
     changed = Signal(object)  # {account: {instance: {chat jid}}}, like Receiver.stored
+    failed = Signal(object)  # the OutboxItem that just failed, with its reason
 
     def __init__(self, store: Store, client_for: ClientFor, *, pace: float = PACE,
                  clock: Callable[[], float] = time.monotonic) -> None:
@@ -148,19 +153,28 @@ class Outbox(QObject):
                 answer = await client.send_media(item.instance, item.recipient, item.media_url,
                                                  item.kind, item.body)
         except errors.RateLimited as exc:  # not accepted; wait as asked, then send it
+            if exc.retry_after > LONGEST_WAIT:
+                await self._failed(item, exc, uncertain=False)
+                return 0.0
             await self.store.write(lambda c: outbox.requeue(c, item.id))
             return max(exc.retry_after, self.pace)
         except errors.UnexpectedResponse:  # a 2xx whose body we cannot read: accepted
             await self.store.write(lambda c: outbox.sent(c, item.id, None, time.time()))
             return 0.0
         except (errors.ApiError, errors.NetworkError) as exc:
-            text = exc.message(QCoreApplication.translate)
-            uncertain = may_have_been_accepted(exc)
-            await self.store.write(lambda c: outbox.failed(c, item.id, text,
-                                                           uncertain=uncertain))
+            await self._failed(item, exc, uncertain=may_have_been_accepted(exc))
             return 0.0
         await self.store.write(lambda c: outbox.sent(c, item.id, answer.id, time.time()))
         return 0.0
+
+    async def _failed(self, item: OutboxItem, exc: errors.ApiError | errors.NetworkError, *,
+                      uncertain: bool) -> None:
+        failure = classify(exc, uncertain=uncertain, now=time.time())
+        log.info("message %d not sent (%s): %s", item.id, failure.reason.value, exc)
+        await self.store.write(lambda c: outbox.failed(c, item.id, failure, str(exc)))
+        stored = await self.store.read(lambda c: outbox.get(c, item.id))
+        if stored is not None:
+            self.failed.emit(stored)
 
 
 def may_have_been_accepted(exc: errors.ApiError | errors.NetworkError) -> bool:

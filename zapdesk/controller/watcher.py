@@ -66,6 +66,7 @@ class InstanceWatcher(QObject):
         self._wake = asyncio.Event()
         self._stopping = False
         self._details_due = True  # the list lacks some fields: fetch them once on screen
+        self._seen_connected = False
         account.changed.connect(self._account_changed)
         self._take(instance)
 
@@ -103,6 +104,12 @@ class InstanceWatcher(QObject):
             return QrView(QrPhase.EXPIRED, code, 0.0, self._lifetime, attempt)
         return QrView(QrPhase.NONE, None, 0.0, self._lifetime, None)
 
+    @property
+    def linked_before(self) -> bool:
+        """Whether a phone was ever linked: ZapFlare fills ``phone`` when one scans (and
+        keeps it after a disconnect), or this session saw the instance connected."""
+        return self._seen_connected or bool(self.instance.phone)
+
     # ---- updates -----------------------------------------------------------------------
     def _account_changed(self) -> None:
         latest = self.account.instance(self.instance.id)
@@ -120,6 +127,7 @@ class InstanceWatcher(QObject):
             self._series_seen = True
         if inst.status == Status.CONNECTED.value:
             self._code, self._series_seen = None, False
+            self._seen_connected = True
         if inst.status != previous_status:
             self._details_due = True  # e.g. connected: the phone and picture are new
             self._wake.set()

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import fnmatch
+import math
+import time
 from dataclasses import dataclass
 from typing import Any
 
 from zapdesk.sandbox.errors import ApiError, invalid
+from zapdesk.sandbox.ratelimit import Quota
 
 _CODES = {401: "unauthorized", 403: "forbidden", 404: "not_found", 429: "rate_limit_exceeded"}
 
@@ -19,6 +22,7 @@ class Fault:
     remaining: int
     status: int | None
     delay: float
+    retry_after: int | None = None  # a 429's wait, in seconds
 
     def matches(self, method: str, path: str) -> bool:
         return (self.remaining > 0 and (self.method is None or self.method == method)
@@ -47,7 +51,12 @@ class Faults:
             raise invalid("delay", "delay must be 0-600 seconds")
         if status is None and not delay:
             raise invalid("status", "give a status, a delay, or both")
-        fault = Fault(path, method.upper() if method else None, count, status, float(delay))
+        retry_after = body.get("retryAfter")
+        if retry_after is not None and (status != 429 or not isinstance(retry_after, int)
+                                        or not 1 <= retry_after <= 86400):
+            raise invalid("retryAfter", "retryAfter must be 1-86400 seconds, with status 429")
+        fault = Fault(path, method.upper() if method else None, count, status, float(delay),
+                      retry_after)
         self._faults.append(fault)
         return fault
 
@@ -63,5 +72,9 @@ class Faults:
                 if fault.status is not None:
                     code = _CODES.get(fault.status, "internal_error" if fault.status >= 500
                                       else "invalid_request")
-                    raise ApiError(fault.status, code, f"injected fault ({fault.status})")
+                    quota = Quota(limit=1, remaining=0, window=fault.retry_after,
+                                  reset=math.ceil(time.time()) + fault.retry_after) \
+                        if fault.retry_after else None
+                    raise ApiError(fault.status, code, f"injected fault ({fault.status})",
+                                   quota=quota)
                 return

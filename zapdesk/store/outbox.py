@@ -3,11 +3,13 @@ the row records what the API accepted, so a retry never sends a message twice.""
 
 from __future__ import annotations
 
+import json
 import secrets
 import sqlite3
 from dataclasses import dataclass
 
 from zapdesk.core.events import Kind, Media, Message, Tick
+from zapdesk.core.send_failure import Reason, SendFailure
 from zapdesk.store.ingest import store_message
 
 QUEUED, SENDING, SENT, FAILED = "queued", "sending", "sent", "failed"
@@ -26,20 +28,31 @@ class OutboxItem:
     state: str
     uncertain: bool
     attempts: int
-    error: str | None
+    error: str | None  # the failure's detail, in English (for the log)
     message_id: str | None  # the id the API gave, once accepted
     local_id: str  # the message's id in the conversation until the API gives one
+    reason: str | None = None  # a send_failure.Reason, while failed
+    retry_at: float | None = None
+    http_status: int | None = None
+
+    @property
+    def failure(self) -> SendFailure | None:
+        if self.state != FAILED:
+            return None
+        return SendFailure(Reason.of(self.reason), self.uncertain, self.retry_at,
+                           self.http_status)
 
 
 def _item(row: sqlite3.Row) -> OutboxItem:
     return OutboxItem(row["id"], row["account_id"], row["instance"], row["chat_jid"],
                       row["recipient"], row["kind"], row["body"], row["media_url"],
                       row["state"], bool(row["uncertain"]), row["attempts"], row["error"],
-                      row["message_id"], row["local_id"])
+                      row["message_id"], row["local_id"], row["reason"], row["retry_at"],
+                      row["http_status"])
 
 
 _COLUMNS = ("id, account_id, instance, chat_jid, recipient, kind, body, media_url, state, "
-            "uncertain, attempts, error, message_id, local_id")
+            "uncertain, attempts, error, message_id, local_id, reason, retry_at, http_status")
 
 
 def get(conn: sqlite3.Connection, item_id: int) -> OutboxItem | None:
@@ -129,12 +142,14 @@ def sent(conn: sqlite3.Connection, item_id: int, message_id: str | None, now: fl
                          (best, local))
 
 
-def failed(conn: sqlite3.Connection, item_id: int, error: str, *, uncertain: bool) -> None:
+def failed(conn: sqlite3.Connection, item_id: int, failure: SendFailure, detail: str) -> None:
     item = get(conn, item_id)
     if item is None:
         return
-    conn.execute("UPDATE outbox SET state = ?, error = ?, uncertain = ? WHERE id = ?",
-                 (FAILED, error, int(uncertain), item_id))
+    conn.execute("UPDATE outbox SET state = ?, error = ?, uncertain = ?, reason = ?, "
+                 "retry_at = ?, http_status = ? WHERE id = ?",
+                 (FAILED, detail, int(failure.uncertain), failure.reason.value, failure.until,
+                  failure.status, item_id))
     local = _local_message(conn, item)
     if local is not None:
         conn.execute("UPDATE messages SET status = ? WHERE id = ?", (int(Tick.FAILED), local))
@@ -151,8 +166,8 @@ def retry(conn: sqlite3.Connection, item_id: int) -> OutboxItem | None:
     item = get(conn, item_id)
     if item is None or item.state != FAILED:
         return None
-    conn.execute("UPDATE outbox SET state = ?, error = NULL, uncertain = 0 WHERE id = ?",
-                 (QUEUED, item_id))
+    conn.execute("UPDATE outbox SET state = ?, error = NULL, uncertain = 0, reason = NULL, "
+                 "retry_at = NULL, http_status = NULL WHERE id = ?", (QUEUED, item_id))
     local = _local_message(conn, item)
     if local is not None:
         conn.execute("UPDATE messages SET status = ? WHERE id = ?", (int(Tick.PENDING), local))
@@ -165,8 +180,23 @@ def recover(conn: sqlite3.Connection) -> int:
     rows = [int(r[0]) for r in conn.execute("SELECT id FROM outbox WHERE state = ?",
                                             (SENDING,))]
     for item_id in rows:
-        failed(conn, item_id, "zapdesk stopped while sending", uncertain=True)
+        failed(conn, item_id, SendFailure(Reason.STOPPED, uncertain=True),
+               "zapdesk stopped while sending")
     return len(rows)
+
+
+def failures(conn: sqlite3.Connection, account_id: str, instance: str,
+             local_ids: list[str]) -> dict[str, SendFailure]:
+    """Why each of these messages (by their local id) failed."""
+    found = {}
+    for row in conn.execute(
+            f"SELECT {_COLUMNS} FROM outbox WHERE account_id = ? AND instance = ? AND "  # noqa: S608
+            "state = ? AND local_id IN (SELECT value FROM json_each(?))",
+            (account_id, instance, FAILED, json.dumps(local_ids))):
+        item = _item(row)
+        assert item.failure is not None
+        found[item.local_id] = item.failure
+    return found
 
 
 def by_local_id(conn: sqlite3.Connection, account_id: str, message_id: str) -> OutboxItem | None:

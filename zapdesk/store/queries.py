@@ -7,6 +7,10 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
+from zapdesk.core.events import Tick
+from zapdesk.core.send_failure import SendFailure
+from zapdesk.store import outbox
+
 
 @dataclass(frozen=True)
 class ConversationRow:
@@ -47,6 +51,7 @@ class MessageRow:
     deleted_at: int | None
     reactions: tuple[tuple[str, str], ...]  # (sender jid, emoji)
     received_at: float = 0.0  # when this computer stored it
+    failure: SendFailure | None = None  # why it was not sent (ours, failed)
 
 
 _CONVERSATIONS = """
@@ -110,7 +115,8 @@ def incoming_since(conn: sqlite3.Connection, after_id: int, limit: int = 50, *,
     return [_message(r, ()) for r in rows]
 
 
-def _message(row: sqlite3.Row, reactions: tuple[tuple[str, str], ...]) -> MessageRow:
+def _message(row: sqlite3.Row, reactions: tuple[tuple[str, str], ...],
+             failure: SendFailure | None = None) -> MessageRow:
     return MessageRow(
         row["id"], row["conversation_id"], row["message_id"], bool(row["from_me"]),
         row["sender_jid"], row["sender_phone"], row["sender_name"], row["at"], row["kind"],
@@ -118,7 +124,7 @@ def _message(row: sqlite3.Row, reactions: tuple[tuple[str, str], ...]) -> Messag
         json.loads(row["extra"]) if row["extra"] else None, row["quote_id"],
         row["quote_sender"], row["quote_text"], row["status"], bool(row["forwarded"]),
         bool(row["view_once"]), row["edited_at"], row["deleted_at"], reactions,
-        row["received_at"])
+        row["received_at"], failure)
 
 
 def messages(conn: sqlite3.Connection, conversation_id: int, *, limit: int = -1,
@@ -247,4 +253,8 @@ def _with_reactions(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[M
             "instance = ? AND message_id IN (SELECT value FROM json_each(?)) ORDER BY at",
             (rows[0]["account_id"], rows[0]["instance"], ids)):
         reactions.setdefault(message_id, []).append((sender, emoji))
-    return [_message(r, tuple(reactions.get(r["message_id"], ()))) for r in rows]
+    failed = [r["message_id"] for r in rows if r["from_me"] and r["status"] == Tick.FAILED]
+    why = outbox.failures(conn, rows[0]["account_id"], rows[0]["instance"], failed) \
+        if failed else {}
+    return [_message(r, tuple(reactions.get(r["message_id"], ())), why.get(r["message_id"]))
+            for r in rows]

@@ -108,7 +108,33 @@ CREATE TABLE drafts (
     PRIMARY KEY (account_id, instance, chat_jid)) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
+# Why a message failed, as a kind the window words in the operator's language (``error``
+# keeps the English detail for the log). Before, only the sentence of the moment was kept,
+# in the language of the moment: old failures get the kind their English text tells.
+_V5 = """
+ALTER TABLE outbox ADD COLUMN reason TEXT;
+ALTER TABLE outbox ADD COLUMN retry_at REAL;
+ALTER TABLE outbox ADD COLUMN http_status INTEGER;
+UPDATE outbox SET reason = CASE
+    WHEN error = 'zapdesk stopped while sending' THEN 'stopped'
+    WHEN error LIKE 'The server failed (HTTP %' THEN 'server_error'
+    WHEN error LIKE 'The server did not answer in time%' THEN 'timeout'
+    WHEN error LIKE 'Cannot reach the server%' OR error LIKE 'The server refused the connection%'
+         THEN 'network'
+    WHEN error LIKE 'Too many requests%' THEN 'rate_limited'
+    WHEN error LIKE 'Sign in again%' THEN 'signed_out'
+    WHEN error LIKE 'Not found%' THEN 'not_found'
+    WHEN error LIKE 'Not allowed%' THEN 'forbidden'
+    WHEN error LIKE 'Conflict:%connected%' THEN 'disconnected'
+    WHEN error LIKE 'The server refused to:%' THEN 'invalid_number'
+    WHEN error LIKE 'The server refused %' THEN 'invalid_message'
+    ELSE 'unknown' END
+WHERE state = 'failed';
+UPDATE outbox SET http_status = CAST(substr(error, 25, 3) AS INTEGER)
+WHERE reason = 'server_error';
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
 VERSION = len(MIGRATIONS)
 
 

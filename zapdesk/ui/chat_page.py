@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -39,6 +37,7 @@ from zapdesk.core.phone import format_phone
 from zapdesk.ui import theme
 from zapdesk.ui.chat_empty import NoConversation
 from zapdesk.ui.chat_view import ChatView
+from zapdesk.ui.chip import Chip
 from zapdesk.ui.composer import Composer
 from zapdesk.ui.conversation_list import (
     ConversationDelegate,
@@ -48,8 +47,16 @@ from zapdesk.ui.conversation_list import (
     title,
 )
 from zapdesk.ui.dialogs import Spawn
+from zapdesk.ui.failure_words import failure_notice
 from zapdesk.ui.listener_banner import ListenerBanner
 from zapdesk.ui.message_model import MessageModel
+from zapdesk.ui.search_results import (
+    SearchHit,
+    SearchModel,
+    SearchRole,
+    results_view,
+    where_text,
+)
 from zapdesk.ui.status import error_text
 
 log = logging.getLogger(__name__)
@@ -76,6 +83,7 @@ def presence_text(presence: tuple[str, float] | None, now: float) -> str:
 class ChatPage(QWidget):
     # (account id, instance id, conversation id): a "needs reply" row of another instance
     select_requested = Signal(str, str, int)
+    status_message = Signal(str)  # for the status bar: a message just failed, and why
 
     def __init__(self, conversations: Conversations, spawn: Spawn,
                  parent: QWidget | None = None) -> None:
@@ -94,8 +102,7 @@ class ChatPage(QWidget):
         self.search.setPlaceholderText(translate("chat", "Search all messages"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search_later)
-        self.needs_reply = QPushButton(translate("chat", "Needs reply"), self)
-        self.needs_reply.setCheckable(True)
+        self.needs_reply = Chip(translate("chat", "Needs reply"), self)
         self.needs_reply.setToolTip(translate("chat", "Conversations waiting for an answer, across "
                                               "every account and instance"))
         self.needs_reply.toggled.connect(lambda _on: self.reload())
@@ -107,15 +114,19 @@ class ChatPage(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.clicked.connect(self._clicked)
         self.list.activated.connect(self._clicked)
-        self.results = QListWidget(self)
-        self.results.itemActivated.connect(self._result_chosen)
-        self.results.itemClicked.connect(self._result_chosen)
+        self.results_model = SearchModel(self)
+        self.results = results_view(self.results_model, self)
+        self.results.activated.connect(self._result_chosen)
+        self.results.clicked.connect(self._result_chosen)
+        self.no_match = QLabel(self)
+        self.no_match.setWordWrap(True)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty = QLabel(translate("chat", "No conversations yet. Messages arrive here as "
                                       "ZapFlare delivers them."), self)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lists = QStackedWidget(self)
-        for widget in (self.list, self.results, self.empty):
+        for widget in (self.list, self.results, self.empty, self.no_match):
             self.lists.addWidget(widget)
         self.new_button = QPushButton(translate("chat", "New conversation"), self)
         self.new_button.clicked.connect(self.new_conversation)
@@ -183,6 +194,8 @@ class ChatPage(QWidget):
         self._presence_timer.setInterval(5000)
         self._presence_timer.timeout.connect(lambda: self.spawn(self._update_header()))
         conversations.changed.connect(self._changed)
+        conversations.send_failed.connect(
+            lambda to, failure: self.status_message.emit(failure_notice(failure, format_phone(to))))
         # Coming back to the window reads the conversation that is open in it.
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -260,10 +273,10 @@ class ChatPage(QWidget):
         query = self.search.text().strip()
         try:
             if query:
-                hits = await self.conversations.search(query)
-                self._show_results(hits)
+                self._show_results(await self.conversations.search_in_chats(query), query)
                 return
-            if self.needs_reply.isChecked():
+            across = self.needs_reply.isChecked()
+            if across:
                 rows = await self.conversations.needs_reply()
             else:
                 rows = await self.conversations.of_instance(account.profile.id, instance.id)
@@ -274,7 +287,7 @@ class ChatPage(QWidget):
                 or instance.id != self.instance.id:
             return  # the operator moved on meanwhile
         selected = self.open_row.id if self.open_row else self._pending_open
-        self.list_model.set_rows(rows)
+        self.list_model.set_rows(rows, self._place if across else None)
         self.lists.setCurrentWidget(self.list if rows else self.empty)
         position = self.list_model.position_of(selected) if selected is not None else None
         if position is not None:
@@ -285,20 +298,16 @@ class ChatPage(QWidget):
             elif self.open_row is not None:
                 self.open_row = rows[position]  # fresh name, unread count
 
-    def _show_results(self, hits: list[MessageRow]) -> None:
-        translate = QCoreApplication.translate
-        self.results.clear()
-        for hit in hits:
-            stamp = time.strftime("%d/%m %H:%M", time.localtime(hit.at))
-            who = translate("chat", "You") if hit.from_me else (hit.sender_name or hit.sender_phone
-                                                       or "")
-            item = QListWidgetItem(f"{stamp} · {who}\n{(hit.text or '').replace(chr(10), ' ')}")
-            item.setData(Qt.ItemDataRole.UserRole, hit)
-            self.results.addItem(item)
-        if not hits:
-            self.results.addItem(translate("chat", "No message matches “{text}”.").format(
-                text=self.search.text().strip()))
-        self.lists.setCurrentWidget(self.results)
+    def _show_results(self, hits: list[tuple[ConversationRow, MessageRow]], query: str
+                      ) -> None:
+        self.results_model.set_hits([SearchHit(chat, message, self._place(chat))
+                                     for chat, message in hits], query)
+        self.no_match.setText(QCoreApplication.translate(
+            "chat", "No message matches “{text}”.").format(text=query))
+        self.lists.setCurrentWidget(self.results if hits else self.no_match)
+
+    def _place(self, row: ConversationRow) -> str:
+        return where_text(self.conversations.app.accounts, row)
 
     def _search_later(self) -> None:
         self._search_timer.start()
@@ -320,10 +329,10 @@ class ChatPage(QWidget):
             return
         self.spawn(self.open_conversation(row))
 
-    def _result_chosen(self, item: QListWidgetItem) -> None:
-        hit: MessageRow | None = item.data(Qt.ItemDataRole.UserRole)
+    def _result_chosen(self, index: QModelIndex) -> None:
+        hit: SearchHit | None = index.data(SearchRole.HIT)
         if hit is not None:
-            self.spawn(self._open_hit(hit))
+            self.spawn(self._open_hit(hit.message))
 
     async def _open_hit(self, hit: MessageRow) -> None:
         row = await self.conversations.conversation(hit.conversation_id)
@@ -420,8 +429,10 @@ class ChatPage(QWidget):
             reason = translate("chat", "This instance is not connected. Connect it (Details) "
                                        "to send messages.")
         elif self.open_row is not None and self.open_row.jid.endswith("@g.us"):
-            reason = translate("chat", "ZapFlare's API sends to phone numbers only; answer "
-                                       "this group from the phone.")
+            self.composer.set_blocked(translate("chat", "ZapFlare's API sends to phone "
+                                                        "numbers only; answer this group "
+                                                        "from the phone."), info=True)
+            return
         self.composer.set_blocked(reason)
 
     # ---- sending ---------------------------------------------------------------------

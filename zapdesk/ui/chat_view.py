@@ -16,12 +16,13 @@ from PySide6.QtCore import (
     QUrl,
     Signal,
 )
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QMenu, QWidget
 
 from zapdesk.controller.conversations import MessageRow
 from zapdesk.core.events import Tick
 from zapdesk.ui import theme
+from zapdesk.ui.failure_words import message_failure
 from zapdesk.ui.message_delegate import MessageDelegate
 from zapdesk.ui.message_model import LayoutArgs, MessageModel, MessageRole
 
@@ -139,6 +140,18 @@ class ChatView(QListView):
             self._warm_timer.stop()
 
     # ---- actions -----------------------------------------------------------------------
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double-click acts on the bubble under the pointer. Qt's item view acts only
+        when it saw the press on that same row, else it takes the double-click for a new
+        press: a list refreshed between the two clicks (a status, a reset), or a synthetic
+        double-click (QTest sends it alone), would do nothing."""
+        index = self.indexAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and index.isValid():
+            event.accept()
+            self._activated(index)
+            return
+        super().mouseDoubleClickEvent(event)
+
     def _activated(self, index: QModelIndex) -> None:
         row: MessageRow | None = index.data(MessageRole.MESSAGE)
         if row is None:
@@ -163,7 +176,9 @@ class ChatView(QListView):
         """What the operator can do with one message: the double-click's action, and more."""
         translate = QCoreApplication.translate
         menu = QMenu(self)
-        if failed(row):
+        why = message_failure(row)
+        if why is not None:  # first, why it was not sent (a line to read, not to click)
+            menu.addAction(why).setEnabled(False)
             menu.addAction(translate("chat", "Send again"),
                            lambda: self.retry_requested.emit(row))
         url = media_url(row)

@@ -148,12 +148,14 @@ class Composer(QWidget):
         self.recipient.setVisible(to is None)
         self.problem.hide()
 
-    def set_blocked(self, reason: str | None) -> None:
-        """Disabled, saying why (not connected, banned), or enabled again with None."""
+    def set_blocked(self, reason: str | None, *, info: bool = False) -> None:
+        """Disabled, saying why (not connected, banned), or enabled again with None.
+        ``info``: a fact rather than a problem (a group), said in the ordinary text colour."""
         for widget in (self.edit, self.send_button, self.media_button, self.recipient):
             widget.setEnabled(reason is None)
         self.reason.setText(reason or "")
-        self.reason.setStyleSheet(f"color: {theme.pick(theme.WARNING, self.palette()).name()}")
+        self.reason.setStyleSheet(
+            "" if info else f"color: {theme.pick(theme.WARNING, self.palette()).name()}")
         self.reason.setVisible(reason is not None)
 
     def _show_problem(self, text: str) -> None:

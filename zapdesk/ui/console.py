@@ -169,6 +169,7 @@ class Console:
         self.conversations = Conversations(app)
         self.chat_page = ChatPage(self.conversations, self.spawn, self.page)
         self.chat_page.select_requested.connect(self._open_elsewhere)
+        self.chat_page.status_message.connect(self.notify)
         self.instance_tabs = QTabWidget(self.page)
         self.instance_tabs.setDocumentMode(True)
         self.instance_tabs.addTab(self.chat_page, translate("console", "Conversations"))

@@ -4,19 +4,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Coroutine
-from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer, QTimeZone, Signal
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter, QPixmap
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -29,18 +26,12 @@ from zapdesk.core.models import Instance, Status
 from zapdesk.core.phone import format_phone
 from zapdesk.ui import theme
 from zapdesk.ui.instance_delegate import account_status_line, account_summary
+from zapdesk.ui.instance_details import InstanceDetails
 from zapdesk.ui.qr_widget import QrPanel
 from zapdesk.ui.status import error_text, status_word
-from zapdesk.ui.webhook_status import WebhookStatus, receiving_lines
+from zapdesk.ui.webhook_status import receiving_lines
 
 AVATAR = 56
-
-
-def when(value: datetime | None) -> str:
-    if value is None:
-        return "—"
-    moment = QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.systemTimeZone())
-    return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
 
 
 def avatar_pixmap(name: str, colour: QColor, picture: bytes | None) -> QPixmap:
@@ -161,14 +152,13 @@ class InstancePane(QScrollArea):
         # actions
         self.edit_button = QPushButton(self.tr("Edit…"), body)
         self.disconnect_button = QPushButton(self.tr("Disconnect"), body)
-        self.reconnect_button = QPushButton(self.tr("Reconnect"), body)
         self.delete_button = QPushButton(self.tr("Delete…"), body)
         self.edit_button.clicked.connect(self.edit_requested)
         self.delete_button.clicked.connect(self.delete_requested)
         self.disconnect_button.clicked.connect(self._disconnect)
-        self.reconnect_button.clicked.connect(self._regenerate)
         actions = QHBoxLayout()
-        for button in (self.edit_button, self.disconnect_button, self.reconnect_button):
+        # Linking again is offered once, where the connection is shown (QR or card).
+        for button in (self.edit_button, self.disconnect_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.delete_button)
@@ -179,46 +169,17 @@ class InstancePane(QScrollArea):
         self.qr = QrPanel(body)
         self.qr.regenerate_requested.connect(self._regenerate)
         self.connected = Card(body)
-        self.disconnected = Card(body, self.tr("Reconnect with a new QR code"))
+        self.disconnected = Card(body, self.tr("Generate new QR code"))
         self.disconnected.button.clicked.connect(self._regenerate)
         self.banned = Card(body)
         self.unknown = Card(body)
         self.connection = OnePage(body)
         for page in (self.qr, self.connected, self.disconnected, self.banned, self.unknown):
             self.connection.addWidget(page)
-        # details
-        self.fields: dict[str, QLabel] = {}
-        form = QFormLayout()
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        labels = [("id", self.tr("ID")), ("name", self.tr("Name")), ("phone", self.tr("Phone")),
-                  ("status", self.tr("Status")), ("integration", self.tr("Integration")),
-                  ("webhook", self.tr("Webhook URL")),
-                  ("picture", self.tr("Profile picture")), ("active", self.tr("Active")),
-                  ("created", self.tr("Created")), ("updated", self.tr("Updated"))]
-        for key, label in labels:
-            value = QLabel(body)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setWordWrap(True)
-            self.fields[key] = value
-            if key == "webhook":
-                self.webhook = WebhookStatus(app, self._spawn, body)
-                form.addRow(label, self.webhook)
-                continue
-            if key == "id":
-                row = QHBoxLayout()
-                row.addWidget(value, 1)
-                self.copy_id = QToolButton(body)
-                self.copy_id.setText(self.tr("Copy"))
-                self.copy_id.setToolTip(self.tr("Copy the instance ID"))
-                self.copy_id.clicked.connect(self._copy_id)
-                row.addWidget(self.copy_id)
-                form.addRow(label, row)
-            else:
-                form.addRow(label, value)
-        details_title = QLabel(self.tr("Details"), body)
-        bold = details_title.font()
-        bold.setBold(True)
-        details_title.setFont(bold)
+        # details: plain words first, the plumbing under "Advanced"
+        self.details = InstanceDetails(app, self._spawn, body)
+        self.fields, self.webhook = self.details.fields, self.details.webhook
+        self.copy_id = self.details.copy_id
         layout = QVBoxLayout(body)
         layout.setContentsMargins(18, 18, 18, 18)
         layout.setSpacing(12)
@@ -226,8 +187,7 @@ class InstancePane(QScrollArea):
         layout.addLayout(actions)
         layout.addWidget(self.message)
         layout.addWidget(self.connection)
-        layout.addWidget(details_title)
-        layout.addLayout(form)
+        layout.addWidget(self.details)
         layout.addStretch(1)
 
     # ---- following the instance ---------------------------------------------------------
@@ -278,27 +238,11 @@ class InstancePane(QScrollArea):
         self.title.setText(inst.name)
         self.status.setText(f"● {status_word(inst.status)}")
         self.status.setStyleSheet(f"color: {colour.name()}; font-weight: bold")
-        yes_no = {True: translate("detail", "Yes"), False: translate("detail", "No"), None: "—"}
-        values = {
-            "id": inst.id, "name": inst.name,
-            "phone": format_phone(inst.phone) if inst.phone else "—",
-            "status": status_word(inst.status) if inst.known_status else
-            translate("detail", "{status} (not a status zapdesk knows)").format(status=inst.status),
-            "integration": inst.integration or "—",
-            "picture": translate("detail", "Shown above") if inst.profile_pic_url else "—",
-            "active": yes_no[inst.active],
-            "created": when(inst.created_at), "updated": when(inst.updated_at),
-        }
-        for key, value in values.items():
-            self.fields[key].setText(value)
-        if self.account is not None:
-            self.webhook.show_instance(self.account, inst)
+        self.details.show_instance(self.account, inst)
         status = inst.known_status
         in_series = self.watcher is not None and self.watcher.qr_view().phase != QrPhase.NONE
         self.disconnect_button.setEnabled(status in (Status.CONNECTED, Status.QR,
                                                      Status.CREATED))
-        self.reconnect_button.setEnabled(status == Status.DISCONNECTED)
-        self.reconnect_button.setVisible(status != Status.BANNED)
         self.disconnect_button.setVisible(status != Status.BANNED)
         if status in (Status.CREATED, Status.QR) or (status == Status.DISCONNECTED
                                                        and in_series):
@@ -313,11 +257,8 @@ class InstancePane(QScrollArea):
                 theme.status_color("connected", self.palette()))
             self.connection.setCurrentWidget(self.connected)
         elif status == Status.DISCONNECTED:
-            self.disconnected.set(
-                translate("detail", "Disconnected from WhatsApp"),
-                translate("detail", "The phone is no longer linked. Reconnect to show a new "
-                                    "QR code and scan it from the phone."),
-                theme.status_color("disconnected", self.palette()))
+            self.disconnected.set(*self._disconnected_words(inst),
+                                  theme.status_color("disconnected", self.palette()))
             self.connection.setCurrentWidget(self.disconnected)
         elif status == Status.BANNED:
             self.banned.set(
@@ -337,6 +278,20 @@ class InstancePane(QScrollArea):
         if inst.profile_pic_url and inst.profile_pic_url not in self._pictures:
             self._pictures[inst.profile_pic_url] = b""  # ask once
             self._spawn(self._load_picture(inst.profile_pic_url))
+
+    def _disconnected_words(self, inst: Instance) -> tuple[str, str]:
+        """A number that was never linked is not "no longer" linked (see linked_before)."""
+        translate = QCoreApplication.translate
+        if self.watcher is not None and self.watcher.linked_before:
+            again = translate("detail", "Generate a new QR code and scan it from the phone "
+                                        "to link it again.")
+            lost = translate("detail", "The phone {phone} is no longer linked.").format(
+                phone=format_phone(inst.phone)) if inst.phone else \
+                translate("detail", "The phone is no longer linked.")
+            return translate("detail", "Disconnected from WhatsApp"), f"{lost} {again}"
+        return (translate("detail", "Not linked to a phone yet"),
+                translate("detail", "No phone has scanned this instance's QR code yet. "
+                                    "Generate a new QR code and scan it from the phone."))
 
     # ---- actions -------------------------------------------------------------------------
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[Any]:
@@ -371,11 +326,6 @@ class InstancePane(QScrollArea):
         if self.watcher is not None:
             self.message.hide()
             self._spawn(self.watcher.regenerate())
-
-    def _copy_id(self) -> None:
-        if self.instance is not None:
-            QGuiApplication.clipboard().setText(self.instance.id)
-            self.copy_id.setText(self.tr("Copied"))
 
 
 class AccountPane(QWidget):

@@ -33,34 +33,51 @@ from zapdesk.core import errors, validation
 from zapdesk.core.models import Instance
 from zapdesk.ui import theme
 from zapdesk.ui.accessible import name_form
+from zapdesk.ui.disclosure import Disclosure
 from zapdesk.ui.status import error_text
 
 Spawn = Callable[[Coroutine[Any, Any, Any]], "asyncio.Task[Any]"]
+
+
+def fit(window: QWidget) -> None:
+    """Grow (or shrink back) so a message is never cut and leaves no gap: the layouts learn
+    of the change through posted events, from the field up to the dialog one level per
+    round, so deliver those first."""
+    for _level in range(4):
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    window.adjustSize()
 
 
 class Field(QWidget):
     """A line edit with the reason it is refused right under it."""
 
     def __init__(self, parent: QWidget, check: Callable[[str], object] | None = None,
-                 *, placeholder: str = "", secret: bool = False, description: str = ""
-                 ) -> None:
+                 *, placeholder: str = "", secret: bool = False, hint: str = "",
+                 max_length: int | None = None, description: str = "") -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(placeholder)
-        # What a screen reader says about the field; while it is refused, the reason.
-        self.description = description
-        self.edit.setAccessibleDescription(description)
+        if max_length is not None:  # nothing longer can be typed or pasted
+            self.edit.setMaxLength(max_length)
+        # What a screen reader says about the field (its hint unless told); while it is
+        # refused, the reason.
+        self.description = description or hint
+        self.edit.setAccessibleDescription(self.description)
         if secret:
             self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.hide()
+        self.hint = QLabel(hint, self)  # the rule, said before it is broken
+        self.hint.setWordWrap(True)
+        self.hint.setVisible(bool(hint))
         self.check = check
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         layout.addWidget(self.edit)
         layout.addWidget(self.problem)
+        layout.addWidget(self.hint)
 
     def text(self) -> str:
         return self.edit.text()
@@ -79,12 +96,8 @@ class Field(QWidget):
         self.problem.setStyleSheet(f"color: {theme.pick(theme.WARNING).name()}")
         if show != self.problem.isVisibleTo(self):
             self.problem.setVisible(show)
-            # Grow (or shrink back) so the message is never cut and leaves no gap: the
-            # layouts learn of the change through posted events, from the field up to the
-            # dialog one level per round, so deliver those first.
-            for _level in range(4):
-                QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
-            self.window().adjustSize()
+            self.hint.setVisible(bool(self.hint.text()) and not show)  # one or the other
+            fit(self.window())
         return not message
 
 
@@ -101,6 +114,9 @@ class FormDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error.hide()
+        self.missing_hint = QLabel(self)  # why OK is disabled, in plain words
+        self.missing_hint.setWordWrap(True)
+        self.missing_hint.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -111,10 +127,12 @@ class FormDialog(QDialog):
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.form)
         self.layout_.addWidget(self.error)
+        self.layout_.addWidget(self.missing_hint)
         self.layout_.addWidget(self.buttons)
 
     def showEvent(self, event: QShowEvent) -> None:
-        name_form(self.form)  # the subclass has filled the form by now
+        for form in self.findChildren(QFormLayout):  # the subclass has filled them by now
+            name_form(form)
         super().showEvent(event)
 
     # Subclasses: what makes the form complete, and what submitting does.
@@ -127,8 +145,19 @@ class FormDialog(QDialog):
     def describe(self, error: errors.ZapdeskError) -> str:
         return error_text(error)
 
+    def missing(self) -> str:
+        """What the form still needs before OK is enabled ("" when nothing or said
+        elsewhere, e.g. under a field)."""
+        return ""
+
     def revalidate(self) -> None:
-        self.ok.setEnabled(self._task is None and self.is_valid())
+        valid = self.is_valid()
+        self.ok.setEnabled(self._task is None and valid)
+        needed = "" if valid or self._task is not None else self.missing()
+        self.missing_hint.setText(needed)
+        if bool(needed) != self.missing_hint.isVisibleTo(self):
+            self.missing_hint.setVisible(bool(needed))
+            fit(self)
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -235,6 +264,22 @@ class SignInDialog(FormDialog):
             return bool(self.api_key.text().strip())
         return "@" in self.email.text() and bool(self.password.text())
 
+    def missing(self) -> str:
+        if not self.server.text().strip():
+            return self.tr("Type the server's address to sign in.")
+        if not self.server.validate():
+            return ""  # said under the field
+        if self.mode.currentData() == "api_key":
+            return self.tr("Type the API key to sign in.")
+        email, password = self.email.text().strip(), self.password.text()
+        if not email and not password:
+            return self.tr("Type your email and password to sign in.")
+        if not email:
+            return self.tr("Type your email to sign in.")
+        if "@" not in email:
+            return self.tr("Type your whole email address, e.g. you@company.com.")
+        return self.tr("Type your password to sign in.")
+
     async def run(self) -> None:
         by_key = self.mode.currentData() == "api_key"
         password = None if by_key else self.password.text()
@@ -276,14 +321,22 @@ class InstanceDialog(FormDialog):
         self.created: Instance | None = None
         self.name = Field(self, validation.instance_name,
                           placeholder=self.tr("e.g. Atendimento Principal"),
-                          description=self.tr("3 to 50 characters, unique in the account"))
+                          hint=self.tr("{min} to {max} characters.").format(
+                              min=validation.NAME_MIN, max=validation.NAME_MAX),
+                          max_length=validation.NAME_MAX)
         self.webhook = Field(self, lambda v: validation.optional_http_url(v, field="webhookUrl"),
                              placeholder="https://…")
-        hint = QLabel(self.tr("Optional. ZapFlare posts this instance's events to this "
-                              "address."), self)
+        hint = QLabel(self.tr("Where ZapFlare sends this instance's messages. zapdesk fills "
+                              "in its own address so they arrive here; change it only to "
+                              "send them to another system."), self)
         hint.setWordWrap(True)
         self.webhook.description = hint.text()
         self.webhook.edit.setAccessibleDescription(hint.text())
+        # The address (with zapdesk's secret in it) is plumbing: under "Advanced".
+        self.advanced = Disclosure(self.tr("Advanced"), self)
+        self.advanced.form.addRow(self.tr("Webhook address"), self.webhook)
+        self.advanced.form.addRow("", hint)
+        self.advanced.toggled.connect(lambda _open: fit(self))
         if instance is not None:
             self.name.edit.setText(instance.name)
             self.webhook.edit.setText(instance.webhook_url or "")
@@ -291,15 +344,21 @@ class InstanceDialog(FormDialog):
             self.webhook.edit.setText(suggested_webhook)
         self.form.addRow(self.tr("Account"), QLabel(account.name, self))
         self.form.addRow(self.tr("Name"), self.name)
-        self.form.addRow(self.tr("Webhook URL"), self.webhook)
-        self.form.addRow("", hint)
+        self.form.addRow(self.advanced)
         self.name.edit.textChanged.connect(self.revalidate)
         self.webhook.edit.textChanged.connect(self.revalidate)
         self.revalidate()
 
     def is_valid(self) -> bool:
         name_ok = self.name.validate()
-        return self.webhook.validate() and name_ok
+        webhook_ok = self.webhook.validate()
+        if not webhook_ok and not self.advanced.is_open:
+            self.advanced.set_open(True)  # the reason is under it: never hidden
+        return webhook_ok and name_ok
+
+    def missing(self) -> str:
+        return self.tr("Type a name for the instance.") if not self.name.text().strip() \
+            else ""
 
     async def run(self) -> None:
         webhook = validation.optional_http_url(self.webhook.text(), field="webhookUrl")

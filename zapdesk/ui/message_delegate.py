@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from zapdesk.controller.conversations import MessageRow
@@ -56,6 +56,13 @@ def footer_text(row: MessageRow) -> str:
         parts.append(translate("chat", "edited"))
     parts.append(when(row.at))
     return " · ".join(parts)
+
+
+def footer_colour(row: MessageRow, palette: QPalette) -> QColor:
+    """The time (and "Not sent") under a bubble: 4.5:1 or more on that bubble's colour."""
+    if row.from_me and row.status == Tick.FAILED:
+        return theme.pick(theme.FOOTER_FAILED, palette)
+    return theme.pick(theme.FOOTER_OUT if row.from_me else theme.FOOTER_IN, palette)
 
 
 def draw_ticks(painter: QPainter, x: float, y: float, status: int | None, grey: QColor,
@@ -214,15 +221,15 @@ class MessageDelegate(QStyledItemDelegate):
             painter.setPen(text_colour)
             painter.drawText(shape.body, Qt.TextFlag.TextWordWrap, row.text or "")
         if shape.footer is not None:
-            failed = row.from_me and row.status == Tick.FAILED
-            red = theme.pick(theme.WARNING, palette)
+            red = theme.pick(theme.WARNING, palette)  # the failed mark: a shape, 3:1 is enough
             painter.setFont(f["small"])
-            painter.setPen(red if failed else muted)
+            painter.setPen(footer_colour(row, palette))
             footer = shape.footer.adjusted(0, 0, -22 if row.from_me else 0, 0)
             painter.drawText(footer, Qt.AlignmentFlag.AlignRight, footer_text(row))
             if row.from_me:
                 draw_ticks(painter, shape.footer.right() - 16,
-                           shape.footer.center().y() + 1, row.status, muted,
+                           shape.footer.center().y() + 1, row.status,
+                           theme.pick(theme.FOOTER_OUT, palette),
                            theme.pick(theme.TICK_READ, palette), red)
         if shape.reactions is not None:
             painter.setPen(QPen(theme.pick(theme.CHAT_BACKGROUND, palette), 2))

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 
 from zapdesk.controller.conversations import Conversations, MessageRow
+from zapdesk.ui.failure_words import failure_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -91,6 +92,8 @@ class MessageModel(QAbstractListModel):
                 return args
             _row, day_break, show_sender = args
             return day_break if role == MessageRole.DAY_BREAK else show_sender
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return failure_tooltip(row)  # why a failed message was not sent
         return None
 
     # ---- paging --------------------------------------------------------------------

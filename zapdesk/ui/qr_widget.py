@@ -220,7 +220,7 @@ class QrPanel(QWidget):
                               caption=captions.get(view.phase, ""))
         self.ring.set_time(view.fraction if live else 0.0, seconds if live else 0)
         self.ring.setVisible(view.phase in (QrPhase.LIVE, QrPhase.STALE))
-        if view.attempt is not None:
+        if view.attempt is not None and view.phase != QrPhase.EXPIRED:
             self.attempt.setText(self.tr("Attempt {k} of {n}").format(k=view.attempt,
                                                                       n=view.attempts))
         else:
@@ -229,8 +229,8 @@ class QrPanel(QWidget):
             QrPhase.LIVE: self.tr("Scan before the time runs out; a new code follows."),
             QrPhase.STALE: self.tr("This code is no longer valid."),
             QrPhase.WAITING: self.tr("ZapFlare is preparing the first code."),
-            QrPhase.EXPIRED: self.tr("All {n} codes expired without a scan.").format(
-                n=view.attempts),
+            QrPhase.EXPIRED: self.tr("The QR codes expired before a phone scanned one. "
+                                     "Generate a new code when the phone is at hand."),
         }
         text = states.get(view.phase, "")
         if self.watcher is not None and self.watcher.problem is not None:

@@ -26,6 +26,16 @@ def pick(pair: tuple[str, str], palette: QPalette | None = None) -> QColor:
     return QColor(pair[1] if is_dark(palette) else pair[0])
 
 
+def contrast(first: QColor, second: QColor) -> float:
+    """The WCAG 2 contrast ratio of two colours, 1 to 21 (text needs 4.5, shapes 3)."""
+    def luminance(colour: QColor) -> float:
+        channels = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+                    for c in (colour.redF(), colour.greenF(), colour.blueF())]
+        return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
 def status_color(status: str, palette: QPalette | None = None) -> QColor:
     return pick(_STATUS.get(status, _UNKNOWN), palette)
 
@@ -82,3 +92,10 @@ BUBBLE_IN = ("#ffffff", "#2a2f32")
 CHAT_BACKGROUND = ("#efeae2", "#0b141a")
 TICK_READ = ("#1a8cd8", "#53bdeb")
 SECONDARY_TEXT = ("#667781", "#8696a0")
+# What a search matched, marked in the results: (light theme, dark theme)
+SEARCH_MARK = ("#ffe58f", "#5c4b00")
+SEARCH_MARK_TEXT = ("#1f1f1f", "#ffffff")
+# The line under a bubble (time, "edited", "Not sent"): 4.5:1 or more on its bubble
+FOOTER_IN = ("#667781", "#a3b0b7")
+FOOTER_OUT = ("#54656f", "#c7dbd5")
+FOOTER_FAILED = ("#a8201a", "#ffdad6")
