@@ -354,12 +354,14 @@ class ChatPage(QWidget):
         self.open_row = row
         self._say("")
         self.chat_side.setCurrentWidget(self.conversation)
-        self._header_now(row)  # at once: the click shows whose chat it is
-        await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around)
+        # At once, like the header: what is typed from now on goes to this chat, even while
+        # its messages are still being read.
+        self._header_now(row)
         self.composer.set_target(row.jid.split("@", 1)[0]
                                  if row.jid.endswith("@s.whatsapp.net") else "",
                                  (row.account_id, row.instance, row.jid))
         self._update_blocked()
+        await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around)
         await self._update_header()
         if (self.isVisible() and self.window().isActiveWindow()) or row.unread:
             await self.mark_read()
