@@ -81,6 +81,10 @@
         <translation>&lt;b&gt;Isto não pode ser desfeito.&lt;/b&gt; Excluir “{name}” remove a instância e todos os seus dados no ZapFlare; o número terá de ser conectado de novo do zero.</translation>
     </message>
     <message>
+        <source>Type the instance&apos;s name exactly to enable Delete forever</source>
+        <translation>Digite o nome da instância exatamente para liberar Excluir para sempre</translation>
+    </message>
+    <message>
         <source>Type the name to confirm</source>
         <translation>Digite o nome para confirmar</translation>
     </message>
@@ -320,6 +324,10 @@
         <translation>Porta</translation>
     </message>
     <message>
+        <source>The port zapdesk receives messages on, 1 to 65535</source>
+        <translation>A porta em que o zapdesk recebe mensagens, de 1 a 65535</translation>
+    </message>
+    <message>
         <source>zapdesk receives messages from ZapFlare on this computer, at {host}, on the port you choose. It is saved, and your instances are told the new address.</source>
         <translation>O zapdesk recebe as mensagens do ZapFlare neste computador, em {host}, na porta que você escolher. Ela fica salva, e suas instâncias recebem o novo endereço.</translation>
     </message>
@@ -439,6 +447,30 @@
         <translation>Avisar quando nenhum evento chegar por (minutos)</translation>
     </message>
     <message>
+        <source>Where zapdesk listens for ZapFlare&apos;s webhooks; 127.0.0.1 is this computer only</source>
+        <translation>Onde o zapdesk escuta os webhooks da ZapFlare; 127.0.0.1 é só este computador</translation>
+    </message>
+    <message>
+        <source>The port zapdesk listens on, 1 to 65535</source>
+        <translation>A porta em que o zapdesk escuta, de 1 a 65535</translation>
+    </message>
+    <message>
+        <source>How ZapFlare&apos;s servers reach this computer: a tunnel or a forwarded port</source>
+        <translation>Como os servidores da ZapFlare chegam a este computador: um túnel ou uma porta redirecionada</translation>
+    </message>
+    <message>
+        <source>Raw events older than this are removed</source>
+        <translation>Eventos brutos mais antigos que isso são removidos</translation>
+    </message>
+    <message>
+        <source>Above this size the oldest raw events are removed</source>
+        <translation>Acima deste tamanho, os eventos brutos mais antigos são removidos</translation>
+    </message>
+    <message>
+        <source>The account warns when its connected instances send nothing for this long</source>
+        <translation>A conta avisa quando suas instâncias conectadas não enviam nada por este tempo</translation>
+    </message>
+    <message>
         <source>Sending a test request…</source>
         <translation>Enviando uma requisição de teste…</translation>
     </message>
@@ -508,8 +540,16 @@
         <translation>Entrar</translation>
     </message>
     <message>
+        <source>The address of the ZapFlare API</source>
+        <translation>O endereço da API da ZapFlare</translation>
+    </message>
+    <message>
         <source>e.g. Loja Centro (optional)</source>
         <translation>ex.: Loja Centro (opcional)</translation>
+    </message>
+    <message>
+        <source>What zapdesk calls this account</source>
+        <translation>Como o zapdesk chama esta conta</translation>
     </message>
     <message>
         <source>Email and password</source>
@@ -522,6 +562,18 @@
     <message>
         <source>you@company.com</source>
         <translation>voce@empresa.com.br</translation>
+    </message>
+    <message>
+        <source>The email you sign in to ZapFlare with</source>
+        <translation>O e-mail com que você entra na ZapFlare</translation>
+    </message>
+    <message>
+        <source>Your ZapFlare password</source>
+        <translation>Sua senha da ZapFlare</translation>
+    </message>
+    <message>
+        <source>An API key from ZapFlare, instead of an email and password</source>
+        <translation>Uma chave de API da ZapFlare, em vez de e-mail e senha</translation>
     </message>
     <message>
         <source>Remember on this computer (in the system keyring)</source>
@@ -603,6 +655,10 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     <message>
         <source>User guide</source>
         <translation>Guia do usuário</translation>
+    </message>
+    <message>
+        <source>How to use zapdesk, from signing in to answering a conversation</source>
+        <translation>Como usar o zapdesk, de entrar na conta a responder uma conversa</translation>
     </message>
     <message>
         <source>The user guide is not installed with this copy of zapdesk.</source>
@@ -888,6 +944,10 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
         <translation>Imagem</translation>
     </message>
     <message>
+        <source>The address of the picture, video, audio or document</source>
+        <translation>O endereço da foto, do vídeo, do áudio ou do documento</translation>
+    </message>
+    <message>
         <source>Video</source>
         <translation>Vídeo</translation>
     </message>
@@ -902,6 +962,10 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     <message>
         <source>Optional</source>
         <translation>Opcional</translation>
+    </message>
+    <message>
+        <source>Text sent with it (optional)</source>
+        <translation>Texto enviado junto (opcional)</translation>
     </message>
     <message>
         <source>Address (URL)</source>
@@ -1660,6 +1724,85 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     <message>
         <source>The SSL_CERT_FILE setting names {path}, which is missing or holds no certificates; zapdesk ignores it and uses its own.</source>
         <translation>A configuração SSL_CERT_FILE aponta para {path}, que não existe ou não contém certificados; o zapdesk a ignora e usa os seus próprios.</translation>
+    </message>
+</context>
+<context>
+    <name>names</name>
+    <message>
+        <source>Filter the instances</source>
+        <translation>Filtrar as instâncias</translation>
+    </message>
+    <message>
+        <source>Shows only the instances whose name, number or status contains what you type</source>
+        <translation>Mostra só as instâncias cujo nome, número ou status contém o que você digitar</translation>
+    </message>
+    <message>
+        <source>Every account with its instances and their status. Del deletes the selected instance, F2 edits it.</source>
+        <translation>Cada conta com suas instâncias e o status delas. Del exclui a instância selecionada, F2 a edita.</translation>
+    </message>
+    <message>
+        <source>Instance views</source>
+        <translation>Visões da instância</translation>
+    </message>
+    <message>
+        <source>Instance details</source>
+        <translation>Detalhes da instância</translation>
+    </message>
+    <message>
+        <source>Copy the instance ID</source>
+        <translation>Copiar o ID da instância</translation>
+    </message>
+    <message>
+        <source>Search all messages</source>
+        <translation>Pesquisar em todas as mensagens</translation>
+    </message>
+    <message>
+        <source>Finds words in every stored message, of every account and instance</source>
+        <translation>Encontra palavras em todas as mensagens guardadas, de todas as contas e instâncias</translation>
+    </message>
+    <message>
+        <source>Conversations</source>
+        <translation>Conversas</translation>
+    </message>
+    <message>
+        <source>This instance&apos;s conversations, newest first, with unread counts. Enter opens the selected one.</source>
+        <translation>As conversas desta instância, das mais recentes às mais antigas, com as não lidas. Enter abre a selecionada.</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Resultados da pesquisa</translation>
+    </message>
+    <message>
+        <source>Messages that match the search. Enter opens the conversation at that message.</source>
+        <translation>Mensagens que correspondem à pesquisa. Enter abre a conversa nessa mensagem.</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Mensagens</translation>
+    </message>
+    <message>
+        <source>The open conversation, oldest at the top. The context menu opens, copies or sends a message again.</source>
+        <translation>A conversa aberta, as mais antigas no topo. O menu de contexto abre, copia ou reenvia uma mensagem.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Mensagem</translation>
+    </message>
+    <message>
+        <source>Enter sends, Shift+Enter starts a new line, Tab moves on</source>
+        <translation>Enter envia, Shift+Enter começa uma nova linha, Tab passa adiante</translation>
+    </message>
+    <message>
+        <source>Number to write to</source>
+        <translation>Número do destinatário</translation>
+    </message>
+    <message>
+        <source>A phone number with its area code, e.g. (11) 99999-9999</source>
+        <translation>Um número de telefone com DDD, p. ex. (11) 99999-9999</translation>
+    </message>
+    <message>
+        <source>Send media</source>
+        <translation>Enviar mídia</translation>
     </message>
 </context>
 <context>

@@ -157,7 +157,8 @@ async def test_each_key_where_it_applies_and_where_it_must_not(qtbot: QtBot, tmp
 async def test_the_cheat_sheet_lists_the_map(qtbot: QtBot, tmp_path: Path, theme: str) -> None:
     async with console_env(qtbot, tmp_path) as env:
         await env.signed_in()
-        env.console.keys.shortcuts_action.trigger()  # View ▸ Keyboard shortcuts
+        assert env.console.keys.shortcuts_action in env.console.help.menu.actions()
+        env.console.keys.shortcuts_action.trigger()  # Help ▸ Keyboard shortcuts
         sheet = env.window.findChild(CheatSheet)
         assert sheet is not None and sheet.isVisible()
         assert len(sheet.rows) == len(SHORTCUTS)

@@ -163,3 +163,22 @@ def test_the_app_restores_its_window_before_showing_it(qapp: QApplication, tmp_p
         assert image.size == (700, 500)
     after = json.loads((data / FILE_NAME).read_text(encoding="utf-8"))
     assert after["instances_hidden"] is True and after["geometry"]  # kept through the run
+
+
+@pytest.mark.asyncio
+async def test_the_screens_in_portuguese(qtbot: QtBot, tmp_path: Path, theme: str) -> None:
+    with speaking("pt_BR"):
+        async with console_env(qtbot, tmp_path) as env:
+            await ready(env)
+            page = env.console.chat_page
+            await laid_out(env, 1024, 640)
+            assert page.nothing.title.text() == "Selecione uma conversa"
+            shot(env.window, f"keys-layout-1024-{theme}-pt_BR")
+            env.console.panes.set_hidden(True)
+            await laid_out(env, 1920, 1080)
+            assert env.console.panes.toggle.accessibleName() == "Mostrar a lista de instâncias"
+            shot(env.window, f"keys-layout-1920-folded-{theme}-pt_BR")
+            env.console.panes.set_hidden(False)
+            page.new_conversation()
+            assert page.header.text() == "Nova conversa"
+            shot(env.window, f"keys-new-conversation-{theme}-pt_BR")

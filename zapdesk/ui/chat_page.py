@@ -360,10 +360,10 @@ class ChatPage(QWidget):
         self.composer.set_target(row.jid.split("@", 1)[0]
                                  if row.jid.endswith("@s.whatsapp.net") else "",
                                  (row.account_id, row.instance, row.jid))
+        self._update_blocked()
         await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around)
         if self.open_row is None or self.open_row.id != row.id:
             return  # another conversation was opened meanwhile
-        self._update_blocked()
         await self._update_header()
         if (self.isVisible() and self.window().isActiveWindow()) or row.unread:
             await self.mark_read()

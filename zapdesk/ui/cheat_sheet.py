@@ -1,4 +1,4 @@
-"""The keyboard cheat sheet (F1 or Ctrl+/, and Help or View ▸ Keyboard shortcuts): every
+"""The keyboard cheat sheet (F1 or Ctrl+/, and Help ▸ Keyboard shortcuts): every
 key of the shortcut map, grouped by where the focus must be."""
 
 from __future__ import annotations

@@ -49,7 +49,8 @@ class MediaDialog(FormDialog):
         super().__init__(parent, spawn, translate("chat", "Send media"), translate("chat", "Send"))
         self.send, self.to = send, to
         self.url = Field(self, lambda v: validation.http_url(v, field="mediaUrl"),
-                         placeholder="https://…/foto.jpg")
+                         placeholder="https://…/foto.jpg", description=translate(
+                             "chat", "The address of the picture, video, audio or document"))
         self.kind = QComboBox(self)
         self.kinds = {"image": translate("chat", "Image"), "video": translate("chat", "Video"),
                       "audio": translate("chat", "Audio"),
@@ -57,7 +58,8 @@ class MediaDialog(FormDialog):
         self.kind.addItem(translate("chat", "From the address"), None)
         for value, label in self.kinds.items():
             self.kind.addItem(label, value)
-        self.caption = Field(self, placeholder=translate("chat", "Optional"))
+        self.caption = Field(self, placeholder=translate("chat", "Optional"),
+                             description=translate("chat", "Text sent with it (optional)"))
         self.form.addRow(translate("chat", "Address (URL)"), self.url)
         self.form.addRow(translate("chat", "Type"), self.kind)
         self.form.addRow(translate("chat", "Caption"), self.caption)

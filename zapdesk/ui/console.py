@@ -42,6 +42,7 @@ from zapdesk.ui import console_keys
 from zapdesk.ui.account_pane import AccountPane
 from zapdesk.ui.attention import Attention, TrayNotifier
 from zapdesk.ui.chat_page import ChatPage
+from zapdesk.ui.console_names import name_console
 from zapdesk.ui.detail_pane import InstancePane
 from zapdesk.ui.dialogs import DeleteDialog, InstanceDialog, SignInDialog
 from zapdesk.ui.disconnect_dialog import DisconnectDialog
@@ -202,6 +203,7 @@ class Console:
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self._menus()
+        name_console(self)  # for screen readers, where a widget's text does not say it
         # the list's "retrying in N s" counts down; repaint it while any account waits
         self.ticker = QTimer(self.page)
         self.ticker.setInterval(1000)

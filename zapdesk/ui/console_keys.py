@@ -64,6 +64,5 @@ def attach(console: Console) -> ConsoleKeys:
     view.addAction(column)
     sheet = QAction(QCoreApplication.translate("console", "&Keyboard shortcuts"), window)
     sheet.triggered.connect(lambda: show_cheat_sheet(window))
-    keyboard.show_in_menu(sheet, "cheat_sheet")
-    view.addAction(sheet)
+    keyboard.show_in_menu(sheet, "cheat_sheet")  # in the Help menu (ui/help_menu.py)
     return ConsoleKeys(keyboard, view, sheet, column)

@@ -210,7 +210,9 @@ class InstancePane(QScrollArea):
         self.refresh()
 
     async def release(self) -> None:
-        """Stop following the current instance (its polling stops with it)."""
+        """Stop following the current instance (its polling stops with it). A second call
+        while the first still waits for the polling to end waits for it too, so that
+        quitting right after a deselection never closes the client under a poll."""
         if self.watcher is not None:
             watcher, self.watcher = self.watcher, None
             watcher.changed.disconnect(self.refresh)

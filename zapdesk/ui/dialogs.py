@@ -12,6 +12,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +34,7 @@ from zapdesk.controller.app import AppController
 from zapdesk.core import errors, validation
 from zapdesk.core.models import Instance
 from zapdesk.ui import theme
+from zapdesk.ui.accessible import name_form
 from zapdesk.ui.disclosure import Disclosure
 from zapdesk.ui.error_notice import ErrorNotice
 from zapdesk.ui.status import error_text
@@ -54,12 +56,16 @@ class Field(QWidget):
 
     def __init__(self, parent: QWidget, check: Callable[[str], object] | None = None,
                  *, placeholder: str = "", secret: bool = False, hint: str = "",
-                 max_length: int | None = None) -> None:
+                 max_length: int | None = None, description: str = "") -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText(placeholder)
         if max_length is not None:  # nothing longer can be typed or pasted
             self.edit.setMaxLength(max_length)
+        # What a screen reader says about the field (its hint unless told); while it is
+        # refused, the reason.
+        self.description = description or hint
+        self.edit.setAccessibleDescription(self.description)
         if secret:
             self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.problem = QLabel(self)
@@ -89,6 +95,7 @@ class Field(QWidget):
                 message = error_text(exc)
         show = bool(message) and not (quiet_when_empty and not self.edit.text())
         self.problem.setText(message)
+        self.edit.setAccessibleDescription(message if show else self.description)
         self.problem.setStyleSheet(f"color: {theme.pick(theme.WARNING).name()}")
         if show != self.problem.isVisibleTo(self):
             self.problem.setVisible(show)
@@ -139,6 +146,11 @@ class FormDialog(QDialog):
         self.layout_.addWidget(self.missing_hint)
         self.layout_.addWidget(self.busy)
         self.layout_.addWidget(self.buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        for form in self.findChildren(QFormLayout):  # the subclass has filled them by now
+            name_form(form)
+        super().showEvent(event)
 
     # Subclasses: what makes the form complete, and what submitting does.
     def is_valid(self) -> bool:
@@ -226,15 +238,21 @@ class SignInDialog(FormDialog):
         super().__init__(parent, spawn, self.tr("Sign in to ZapFlare"), self.tr("Sign in"))
         self.app = app
         self.account = account
-        self.server = Field(self, lambda v: validation.http_url(v, field="server"))
+        self.server = Field(self, lambda v: validation.http_url(v, field="server"),
+                            description=self.tr("The address of the ZapFlare API"))
         self.server.edit.setText(account.profile.base_url if account else DEFAULT_BASE_URL)
-        self.display_name = Field(self, placeholder=self.tr("e.g. Loja Centro (optional)"))
+        self.display_name = Field(self, placeholder=self.tr("e.g. Loja Centro (optional)"),
+                                  description=self.tr("What zapdesk calls this account"))
         self.mode = QComboBox(self)
         self.mode.addItem(self.tr("Email and password"), "password")
         self.mode.addItem(self.tr("API key"), "api_key")
-        self.email = Field(self, placeholder=self.tr("you@company.com"))
-        self.password = Field(self, secret=True)
-        self.api_key = Field(self, placeholder="zpk_live_…", secret=True)
+        self.email = Field(self, placeholder=self.tr("you@company.com"),
+                           description=self.tr("The email you sign in to ZapFlare with"))
+        self.password = Field(self, secret=True,
+                              description=self.tr("Your ZapFlare password"))
+        self.api_key = Field(self, placeholder="zpk_live_…", secret=True,
+                             description=self.tr("An API key from ZapFlare, instead of an "
+                                                 "email and password"))
         self.remember = QCheckBox(self.tr("Remember on this computer (in the system keyring)"),
                                   self)
         self.remember.setChecked(True)
@@ -354,6 +372,8 @@ class InstanceDialog(FormDialog):
                               "in its own address so they arrive here; change it only to "
                               "send them to another system."), self)
         hint.setWordWrap(True)
+        self.webhook.description = hint.text()
+        self.webhook.edit.setAccessibleDescription(hint.text())
         # The address (with zapdesk's secret in it) is plumbing: under "Advanced".
         self.advanced = Disclosure(self.tr("Advanced"), self)
         self.advanced.form.addRow(self.tr("Webhook address"), self.webhook)
@@ -407,7 +427,8 @@ class DeleteDialog(FormDialog):
             .format(name=instance.name.replace("<", "&lt;")), self)
         warning.setWordWrap(True)
         warning.setTextFormat(Qt.TextFormat.RichText)
-        self.confirm = Field(self, placeholder=instance.name)
+        self.confirm = Field(self, placeholder=instance.name, description=self.tr(
+            "Type the instance's name exactly to enable Delete forever"))
         self.form.addRow(warning)
         self.form.addRow(self.tr("Type the name to confirm"), self.confirm)
         self.confirm.edit.textChanged.connect(self.revalidate)

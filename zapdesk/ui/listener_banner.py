@@ -107,6 +107,8 @@ class PortDialog(FormDialog):
                                                          1, 65535))
         self.port.edit.setText(str(free_port(host)))
         self.port.edit.setAccessibleName(self.tr("Port"))
+        self.port.description = self.tr("The port zapdesk receives messages on, 1 to 65535")
+        self.port.edit.setAccessibleDescription(self.port.description)
         explain = QLabel(self.tr(
             "zapdesk receives messages from ZapFlare on this computer, at {host}, on the port "
             "you choose. It is saved, and your instances are told the new address.")

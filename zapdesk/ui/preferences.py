@@ -159,6 +159,19 @@ class PreferencesDialog(FormDialog):
                             (self.raw_megabytes, self.tr("Raw events may use up to (MB)")),
                             (self.quiet, self.tr("Warn when no event arrives for (minutes)"))):
             field.edit.setAccessibleName(name)
+        for field, description in (
+                (self.host, self.tr("Where zapdesk listens for ZapFlare's webhooks; 127.0.0.1 "
+                                    "is this computer only")),
+                (self.port, self.tr("The port zapdesk listens on, 1 to 65535")),
+                (self.public, self.tr("How ZapFlare's servers reach this computer: a tunnel "
+                                      "or a forwarded port")),
+                (self.raw_days, self.tr("Raw events older than this are removed")),
+                (self.raw_megabytes, self.tr("Above this size the oldest raw events are "
+                                             "removed")),
+                (self.quiet, self.tr("The account warns when its connected instances send "
+                                     "nothing for this long"))):
+            field.description = description
+            field.edit.setAccessibleDescription(description)
         self.language.setAccessibleName(self.tr("Language"))
         self.theme.setAccessibleName(self.tr("Theme"))
         self.revalidate()

@@ -24,6 +24,8 @@ class UserGuideDialog(QDialog):
         self.path = path if path is not None else user_guide()
         self.browser = QTextBrowser(self)
         self.browser.setAccessibleName(self.tr("User guide"))
+        self.browser.setAccessibleDescription(self.tr(
+            "How to use zapdesk, from signing in to answering a conversation"))
         # Links are not followed: the guide never sends anyone to the internet by itself.
         self.browser.setOpenLinks(False)
         self.browser.setOpenExternalLinks(False)
