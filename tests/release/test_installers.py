@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.release.scripts import PACKAGING, TOP, load
+from zapdesk.desktop import autostart
 
 ISS = PACKAGING / "windows" / "zapdesk.iss"
 DESKTOP = PACKAGING / "linux" / "zapdesk.desktop"
@@ -188,3 +189,11 @@ def test_windows_version_resource_reads_back_through_pyinstaller(
     raw = info.toRaw()
     for text in ("zapdesk-cli.exe", "1.2.3", "zapdesk (terminal commands)"):
         assert text.encode("utf-16-le") in raw
+
+
+def test_the_installers_agree_with_the_apps_start_on_login_entries() -> None:
+    run = [e for e in iss_entries("Registry")
+           if e["Subkey"] == "Software\\Microsoft\\Windows\\CurrentVersion\\Run"]
+    assert run[0]["Subkey"] == autostart.RUN_KEY
+    assert run[0]["ValueName"] == autostart.RUN_VALUE  # what the uninstaller removes
+    assert autostart.LAUNCH_AGENT == load("macos/info_plist.py").BUNDLE_ID
