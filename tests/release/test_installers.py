@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.release.scripts import PACKAGING, TOP, load
+from zapdesk.desktop import autostart
 
 ISS = PACKAGING / "windows" / "zapdesk.iss"
 DESKTOP = PACKAGING / "linux" / "zapdesk.desktop"
@@ -77,6 +78,7 @@ def test_identity_version_and_icon() -> None:
     assert setup["OutputBaseFilename"] == "zapdesk-{#AppVersion}-windows-x64-setup"
     icon = (ISS.parent / setup["SetupIconFile"].replace("\\", "/")).resolve()
     assert icon == TOP / "resources" / "icons" / "zapdesk.ico"
+    assert icon.is_file()
     assert setup["UninstallDisplayIcon"] == "{app}\\{#AppExe}"
 
 
@@ -139,6 +141,24 @@ def test_info_plist_is_a_valid_plist_with_the_url_schemes() -> None:
     assert "whatsapp" in schemes
 
 
+def test_one_identity_and_the_same_links_on_every_os() -> None:
+    info = load("macos/info_plist.py")
+    metainfo = next((PACKAGING / "linux").glob("*.metainfo.xml"))
+    found = re.search(r"<id>([^<]+)</id>", metainfo.read_text(encoding="utf-8"))
+    assert found is not None and found.group(1) == info.BUNDLE_ID
+    mime = re.search(r"^MimeType=(.*)$", DESKTOP.read_text(encoding="utf-8"), re.MULTILINE)
+    assert mime is not None
+    linux = {m.removeprefix("x-scheme-handler/") for m in mime.group(1).split(";") if m}
+    assert set(info.URL_SCHEMES) == linux
+    assert "whatsapp" in linux  # and the Windows installer registers whatsapp: (above)
+
+
+def test_the_spec_bundles_with_this_info_plist() -> None:
+    spec = (PACKAGING / "zapdesk.spec").read_text(encoding="utf-8")
+    assert "info_plist(__version__)" in spec and "bundle_identifier=BUNDLE_ID" in spec
+    assert "entitlements" not in spec  # signing happens after freezing (packaging/macos/sign)
+
+
 def test_entitlements_are_a_valid_plist_and_only_what_python_needs() -> None:
     data = plistlib.loads((PACKAGING / "macos" / "entitlements.plist").read_bytes())
     assert data == {"com.apple.security.cs.allow-unsigned-executable-memory": True,
@@ -188,3 +208,16 @@ def test_windows_version_resource_reads_back_through_pyinstaller(
     raw = info.toRaw()
     for text in ("zapdesk-cli.exe", "1.2.3", "zapdesk (terminal commands)"):
         assert text.encode("utf-16-le") in raw
+
+
+def test_the_installers_agree_with_the_apps_start_on_login_entries() -> None:
+    run = [e for e in iss_entries("Registry")
+           if e["Subkey"] == "Software\\Microsoft\\Windows\\CurrentVersion\\Run"]
+    assert run[0]["Subkey"] == autostart.RUN_KEY
+    assert run[0]["ValueName"] == autostart.RUN_VALUE  # what the uninstaller removes
+    assert autostart.LAUNCH_AGENT == load("macos/info_plist.py").BUNDLE_ID
+
+
+def test_the_spec_gives_both_windows_executables_a_version_resource() -> None:
+    spec = (PACKAGING / "zapdesk.spec").read_text(encoding="utf-8")
+    assert spec.count("version=version_file(") == 2

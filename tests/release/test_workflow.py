@@ -146,6 +146,11 @@ def test_the_scripts_it_calls_exist(workflow: dict[Any, Any]) -> None:
             assert script.stat().st_mode & 0o111, f"{path} is not executable"
 
 
+def test_packaging_build_exists_and_is_executable() -> None:
+    build = TOP / "packaging" / "build"
+    assert build.is_file() and build.stat().st_mode & 0o111
+
+
 def test_every_shell_block_is_valid_bash(workflow: dict[Any, Any], tmp_path: Path) -> None:
     for name, job in workflow["jobs"].items():
         for number, step in enumerate(steps(job)):
