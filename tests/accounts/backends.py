@@ -57,3 +57,24 @@ def secret_service() -> Iterator[str | None]:
         subprocess.run(["pkill", "-f", f"gnome-keyring-daemon.*{runtime}"], check=False)
         os.kill(bus_pid, signal.SIGTERM)
         shutil.rmtree(runtime, ignore_errors=True)
+
+
+class FailingKeyring(MemoryKeyring):
+    """A keyring whose every call raises ``error``, as a broken Secret Service does."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+        self.calls = 0
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.calls += 1
+        raise self.error
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.calls += 1
+        raise self.error
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.calls += 1
+        raise self.error
