@@ -10,15 +10,15 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
-
-from PySide6.QtWidgets import QApplication
+from typing import TYPE_CHECKING, Any
 
 from zapdesk.accounts.paths import DATA_DIR_ENV, given_dir
 from zapdesk.core import redact
-from zapdesk.i18n import install_translators
-from zapdesk.ui.main_window import MainWindow
-from zapdesk.ui.theme import apply_theme
+
+if TYPE_CHECKING:  # imported in main(), once this launch knows it is the only one
+    from zapdesk.desktop.single_instance import SingleInstance
+    from zapdesk.ui.link_opener import LinkOpener
+    from zapdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("zapdesk")
 STARTED = time.perf_counter()  # as early as this module can know
@@ -48,6 +48,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--screenshot", type=Path, metavar="FILE",
                         help="save a picture of the main window once the instances have "
                              "loaded, then exit")
+    parser.add_argument("--hidden", action="store_true",
+                        help="start in the system tray, without showing the window (what "
+                             "starting on login does)")
+    parser.add_argument("links", nargs="*", metavar="LINK",
+                        help="open the composer for a whatsapp://send?phone=…, "
+                             "https://wa.me/… or tel: link (nothing is sent by itself)")
     return parser.parse_args(argv)
 
 
@@ -92,7 +98,8 @@ async def wait_until(condition: Any, seconds: float) -> bool:
     return True
 
 
-async def run(window: MainWindow, args: argparse.Namespace) -> int:
+async def run(window: MainWindow, args: argparse.Namespace,
+              opener: LinkOpener | None = None) -> int:
     loop = asyncio.get_running_loop()
     closing: asyncio.Future[None] = loop.create_future()
 
@@ -122,6 +129,11 @@ async def run(window: MainWindow, args: argparse.Namespace) -> int:
             context.get("exception") or RuntimeError(str(context.get("message")))))
     console = Console(window, controller)
     window.console = console
+    if opener is not None:
+        from zapdesk.ui.background import Background
+
+        Background(window, console, args.data_dir)
+        opener.attach(console)
     try:
         if args.sandbox:
             console.start_demo()
@@ -210,6 +222,25 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     if args.data_dir is not None:
         args.data_dir.mkdir(parents=True, exist_ok=True)
+    from zapdesk.desktop.launch import claim_or_hand_over
+
+    instance, code = claim_or_hand_over(args)
+    if instance is None:  # another zapdesk has this folder: it came forward instead
+        return code
+    try:
+        return start_window(args, instance)
+    finally:
+        instance.close()
+
+
+def start_window(args: argparse.Namespace, instance: SingleInstance) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from zapdesk.i18n import install_translators
+    from zapdesk.ui.link_opener import LinkOpener
+    from zapdesk.ui.main_window import MainWindow
+    from zapdesk.ui.theme import apply_theme
+
     log_path = setup_logging(args)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
@@ -224,11 +255,14 @@ def main(argv: list[str] | None = None) -> int:
     from zapdesk.ui.panes import restore_geometry
 
     restore_geometry(window, config_dir(args.data_dir))  # before showing: no jump
-    window.show()
+    opener = LinkOpener(window, args.links)
+    instance.received.connect(opener.handed_over)
+    instance.listen()
+    opener.show_window(hidden=args.hidden)
     import qasync
 
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
-        code = runner.run(run(window, args))
+        code = runner.run(run(window, args, opener))
     window.deleteLater()
     return code
 

@@ -305,6 +305,14 @@
         <translation>Tema</translation>
     </message>
     <message>
+        <source>Start zapdesk when I log in, hidden in the tray</source>
+        <translation>Abrir o zapdesk quando eu entrar no computador, escondido na bandeja</translation>
+    </message>
+    <message>
+        <source>It then receives messages from the start; the tray icon shows the window.</source>
+        <translation>Assim ele recebe mensagens desde o início; o ícone da bandeja mostra a janela.</translation>
+    </message>
+    <message>
         <source>Notifications</source>
         <translation>Notificações</translation>
     </message>
@@ -1192,6 +1200,22 @@ Entrou como: {who}</translation>
         <translation>A mensagem não pode ficar vazia e pode ter até {max} caracteres (tem {length}).</translation>
     </message>
     <message>
+        <source>zapdesk could not change whether it starts when you log in: {detail}</source>
+        <translation>O zapdesk não conseguiu mudar se abre quando você entra no computador: {detail}</translation>
+    </message>
+    <message>
+        <source>“{link}” is not a link zapdesk can open. It opens whatsapp://send?phone=…, https://wa.me/… and tel: links.</source>
+        <translation>“{link}” não é um link que o zapdesk abre. Ele abre links whatsapp://send?phone=…, https://wa.me/… e tel:.</translation>
+    </message>
+    <message>
+        <source>The link “{link}” does not say which number to write to.</source>
+        <translation>O link “{link}” não diz para qual número escrever.</translation>
+    </message>
+    <message>
+        <source>The link’s number “{number}” is not a valid phone number.</source>
+        <translation>O número do link, “{number}”, não é um número de telefone válido.</translation>
+    </message>
+    <message>
         <source>No secure password storage (keyring) is available on this computer: {detail}</source>
         <translation>Nenhum armazenamento seguro de senhas (chaveiro) está disponível neste computador: {detail}</translation>
     </message>
@@ -1329,6 +1353,64 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     <message>
         <source>Open Preferences…</source>
         <translation>Abrir as Preferências…</translation>
+    </message>
+</context>
+<context>
+    <name>launch</name>
+    <message>
+        <source>zapdesk is already running with the data folder {folder}, but it does not answer. Wait a moment and try again; if it stays this way, end the zapdesk process (id {pid}) and start zapdesk again.</source>
+        <translation>O zapdesk já está aberto com a pasta de dados {folder}, mas não responde. Aguarde um momento e tente de novo; se continuar assim, encerre o processo do zapdesk (id {pid}) e abra o zapdesk outra vez.</translation>
+    </message>
+    <message>
+        <source>zapdesk</source>
+        <translation>zapdesk</translation>
+    </message>
+</context>
+<context>
+    <name>links</name>
+    <message>
+        <source>Write to {number}</source>
+        <translation>Escrever para {number}</translation>
+    </message>
+    <message>
+        <source>A link asks to write to {number}. Which of your numbers should write?</source>
+        <translation>Um link pede para escrever para {number}. De qual dos seus números?</translation>
+    </message>
+    <message>
+        <source>Message: “{text}”</source>
+        <translation>Mensagem: “{text}”</translation>
+    </message>
+    <message>
+        <source>Instances connected to WhatsApp</source>
+        <translation>Instâncias conectadas ao WhatsApp</translation>
+    </message>
+    <message>
+        <source>The message opens in the composer; nothing is sent until you press Send.</source>
+        <translation>A mensagem abre na caixa de texto; nada é enviado até você clicar em Enviar.</translation>
+    </message>
+    <message>
+        <source>Open in the composer</source>
+        <translation>Abrir na caixa de texto</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>No instance is connected, so none can write to this number. Connect one (Details), then open the link again.</source>
+        <translation>Nenhuma instância está conectada, então nenhuma pode escrever para este número. Conecte uma (Detalhes) e abra o link de novo.</translation>
+    </message>
+    <message>
+        <source>The link opens once you sign in or start the demo.</source>
+        <translation>O link será aberto assim que você entrar em uma conta ou iniciar a demonstração.</translation>
+    </message>
+    <message>
+        <source>That instance is no longer listed; open the link again.</source>
+        <translation>Essa instância não está mais na lista; abra o link de novo.</translation>
+    </message>
+    <message>
+        <source>This link cannot be opened</source>
+        <translation>Não é possível abrir este link</translation>
     </message>
 </context>
 <context>
@@ -1619,6 +1701,25 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     <message>
         <source>Banned</source>
         <translation>Banida</translation>
+    </message>
+</context>
+<context>
+    <name>tray</name>
+    <message>
+        <source>Show zapdesk</source>
+        <translation>Mostrar o zapdesk</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Sair</translation>
+    </message>
+    <message>
+        <source>zapdesk is still running</source>
+        <translation>O zapdesk continua aberto</translation>
+    </message>
+    <message>
+        <source>It keeps receiving messages in the tray. To quit, choose Quit in the tray icon&apos;s menu.</source>
+        <translation>Ele continua recebendo mensagens na bandeja. Para sair, escolha Sair no menu do ícone da bandeja.</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,12 @@ def yes_no(value: object, name: str) -> bool:
     return value
 
 
+def optional_text(value: object, name: str) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise SettingRefused(f"{name} must be text", field=name, value=shown(value))
+    return value or None
+
+
 def choice(value: object, name: str, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in choices:
         listed = ", ".join(shown(c) for c in choices)
@@ -165,6 +171,8 @@ class Settings:
     notification_sound: bool = False
     theme: str = "system"
     language: str = ""  # "" follows the system; read at start-up
+    link_instance: str | None = None  # "account id/instance id" last picked for a link
+    tray_hint_shown: bool = False  # told once that closing the window keeps zapdesk running
 
     def checked(self) -> Settings:
         """The same settings, normalised, or a SettingRefused saying which one and why."""
@@ -180,6 +188,8 @@ class Settings:
             notification_sound=yes_no(self.notification_sound, "notification_sound"),
             theme=choice(self.theme, "theme", THEMES),
             language=choice(self.language, "language", LANGUAGES),
+            link_instance=optional_text(self.link_instance, "link_instance"),
+            tray_hint_shown=yes_no(self.tray_hint_shown, "tray_hint_shown"),
         )
 
 
@@ -240,3 +250,8 @@ class SettingsStore:
             raise SettingsNotSaved(str(exc), field=FILE_NAME, path=str(self.path)) from exc
         self.ignored = []
         return checked
+
+    def update(self, **changes: Any) -> Settings:
+        """Change a few settings in the file, keeping the rest as saved there (raises
+        SettingsNotSaved when it cannot be written)."""
+        return self.save(replace(self.load(), **changes))

@@ -132,6 +132,27 @@ class InvalidMessage(InvalidInput):
                                            "{max} characters (it has {length}).")
 
 
+class AutostartNotChanged(ZapdeskError):
+    template = QT_TRANSLATE_NOOP("errors", "zapdesk could not change whether it starts when "
+                                           "you log in: {detail}")
+
+
+class InvalidLink(ZapdeskError):
+    template = QT_TRANSLATE_NOOP("errors", "“{link}” is not a link zapdesk can open. It opens "
+                                           "whatsapp://send?phone=…, https://wa.me/… and tel: "
+                                           "links.")
+
+
+class LinkWithoutNumber(InvalidLink):
+    template = QT_TRANSLATE_NOOP("errors", "The link “{link}” does not say which number to "
+                                           "write to.")
+
+
+class LinkNumberInvalid(InvalidLink):
+    template = QT_TRANSLATE_NOOP("errors", "The link’s number “{number}” is not a valid phone "
+                                           "number.")
+
+
 # ---- the workstation ----------------------------------------------------------------
 class KeyringUnavailable(ZapdeskError):
     template = QT_TRANSLATE_NOOP("errors", "No secure password storage (keyring) is available "

@@ -18,6 +18,7 @@ from zapdesk.core.phone import format_phone
 from zapdesk.ui.conversation_list import title
 from zapdesk.ui.dialogs import Spawn
 from zapdesk.ui.freedesktop import FreedesktopNotifications
+from zapdesk.ui.main_window import bring_to_front
 from zapdesk.ui.message_layout import content_lines
 
 SUMMARY_AFTER = 3  # more new messages than this at once: one summary notification
@@ -81,13 +82,12 @@ class TrayNotifier(QObject):
         if QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(tray_icon(0), self)
             self.tray.messageClicked.connect(lambda: self.clicked.emit(self._last))
-            self.tray.activated.connect(lambda _reason: self._raise())
+            self.tray.activated.connect(self._activated)
             self.tray.show()
 
-    def _raise(self) -> None:
-        self.window.showNormal()
-        self.window.raise_()
-        self.window.activateWindow()
+    def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason != QSystemTrayIcon.ActivationReason.Context:  # that one opens the menu
+            bring_to_front(self.window)
 
     async def attach_desktop(self) -> None:
         """Use the desktop's notification service when one answers."""

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox
 
 from zapdesk.accounts.settings import Settings
+from zapdesk.desktop.autostart import Autostart
 from zapdesk.ui.about import AboutDialog
 from zapdesk.ui.folders import open_folder
 from zapdesk.ui.preferences import PreferencesDialog, apply_now
@@ -29,6 +30,7 @@ class HelpMenu:
         translate = QCoreApplication.translate
         window = console.window
         self.dialogs: dict[str, QDialog] = {}  # one of each at a time
+        self.autostart: Autostart | None = None  # start on login, where the app offers it
         self.preferences_action = self._action(translate("help", "&Preferences…"),
                                                self.open_preferences)
         console.keys.keyboard.bind("preferences", self.open_preferences)  # Ctrl+, anywhere
@@ -96,7 +98,8 @@ class HelpMenu:
         console = self.console
         if not self._raise("preferences"):
             self._open("preferences", PreferencesDialog(console.window, console.app,
-                                                        console.spawn))
+                                                        console.spawn,
+                                                        autostart=self.autostart))
 
     def open_about(self) -> None:
         app = self.console.app

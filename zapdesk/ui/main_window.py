@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +19,17 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from zapdesk.ui.console import Console
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Shown, un-minimised (a maximised window stays maximised), raised, focused."""
+    state = window.windowState()
+    if state & Qt.WindowState.WindowMinimized:
+        window.setWindowState((state & ~Qt.WindowState.WindowMinimized)
+                              | Qt.WindowState.WindowActive)
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 class LoadingPage(QWidget):
@@ -47,8 +59,13 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.loading)
         self.setCentralWidget(self.pages)
         self.console: Console | None = None
+        # Asked when the window is closed: True keeps zapdesk running in the tray.
+        self.close_to_tray: Callable[[], bool] | None = None
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Quitting goes through one path (the main coroutine), never straight to app.quit().
         event.ignore()
+        if self.close_to_tray is not None and self.close_to_tray():
+            self.hide()
+            return
         self.close_requested.emit()

@@ -28,6 +28,7 @@ from zapdesk.controller.app import AppController
 from zapdesk.controller.preferences import Probe, ProbeResult
 from zapdesk.core import errors
 from zapdesk.core.validation import is_loopback_url
+from zapdesk.desktop.autostart import Autostart
 from zapdesk.ui import theme
 from zapdesk.ui.dialogs import Field, FormDialog, Spawn
 from zapdesk.ui.status import error_text
@@ -47,7 +48,8 @@ def _amount(value: float) -> str:
 
 
 class PreferencesDialog(FormDialog):
-    def __init__(self, parent: QWidget | None, app: AppController, spawn: Spawn) -> None:
+    def __init__(self, parent: QWidget | None, app: AppController, spawn: Spawn, *,
+                 autostart: Autostart | None = None) -> None:
         super().__init__(parent, spawn, self.tr("Preferences"), self.tr("Save"))
         self.setMinimumWidth(620)
         self.app = app
@@ -75,6 +77,17 @@ class PreferencesDialog(FormDialog):
         self.general.addRow(self.tr("Language"), self.language)
         self.general.addRow("", self.language_note)
         self.general.addRow(self.tr("Theme"), self.theme)
+        # Starting on login: the entry itself (autostart file, Run key, LaunchAgent) is the
+        # setting, so the box shows what the system will do.
+        self.autostart = autostart
+        self.start_on_login = QCheckBox(self.tr("Start zapdesk when I log in, hidden in "
+                                                "the tray"), self)
+        self.start_on_login.setToolTip(self.tr("It then receives messages from the start; "
+                                               "the tray icon shows the window."))
+        self.start_on_login.setChecked(autostart is not None and autostart.enabled())
+        self.start_on_login.setVisible(autostart is not None)
+        if autostart is not None:
+            self.general.addRow("", self.start_on_login)
         # ---- notifications ----
         notify_box = QGroupBox(self.tr("Notifications"), self)
         notify = QFormLayout(notify_box)
@@ -198,6 +211,12 @@ class PreferencesDialog(FormDialog):
 
     async def run(self) -> None:
         await self.app.preferences.apply(self.chosen())
+        wanted = self.start_on_login.isChecked()
+        if self.autostart is not None and wanted != self.autostart.enabled():
+            try:
+                self.autostart.set_enabled(wanted)
+            except OSError as exc:
+                raise errors.AutostartNotChanged(str(exc)) from exc
 
     # ---- the Test button ------------------------------------------------------------
     def test(self) -> None:
