@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from zapdesk.resources import resource_path
+
+log = logging.getLogger(__name__)
 
 
 def install_translators(app: QCoreApplication, language: str | None = None) -> QLocale:
@@ -24,4 +28,7 @@ def install_translators(app: QCoreApplication, language: str | None = None) -> Q
         translator = QTranslator(app)  # parented: lives as long as the application
         if translator.load(locale, name, "_", directory):
             app.installTranslator(translator)
+            log.info("%s: catalogue %s loaded", locale.name(), translator.filePath())
+        else:  # English needs none (the source language); otherwise this says why
+            log.info("%s: no %s catalogue in %s", locale.name(), name, directory)
     return locale

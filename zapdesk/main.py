@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from zapdesk import __version__, environment
 from zapdesk.accounts.paths import DATA_DIR_ENV, given_dir
 from zapdesk.core import redact
 
@@ -26,6 +27,7 @@ STARTED = time.perf_counter()  # as early as this module can know
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="zapdesk", description="Operator console for ZapFlare")
+    parser.add_argument("--version", action="version", version=f"zapdesk {__version__}")
     parser.add_argument("--sandbox", action="store_true",
                         help="start straight in the demo, against the built-in local server")
     # A string default goes through ``type`` too: the variable is resolved like the option.
@@ -234,18 +236,28 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def start_window(args: argparse.Namespace, instance: SingleInstance) -> int:
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
     from zapdesk.i18n import install_translators
+    from zapdesk.ui.app_icon import app_icon
     from zapdesk.ui.link_opener import LinkOpener
     from zapdesk.ui.main_window import MainWindow
     from zapdesk.ui.theme import apply_theme
 
     log_path = setup_logging(args)
+    ignored_cert_file = environment.drop_unusable_cert_file()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("zapdesk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("zapdesk")  # zapdesk.desktop: Wayland and docks find the icon
+    app.setWindowIcon(app_icon())
     app.setQuitOnLastWindowClosed(False)
+    # Pin Qt's plugin folders before a frozen bundle's variables leave the environment.
+    app.setLibraryPaths(app.libraryPaths())
+    for name, value in environment.restore_for_children().items():
+        log.info("children get %s=%s (not the bundle's)", name, value)
     language, look = look_and_language(args)
     install_translators(app, language)
     apply_theme(app, look)
@@ -259,6 +271,11 @@ def start_window(args: argparse.Namespace, instance: SingleInstance) -> int:
     instance.received.connect(opener.handed_over)
     instance.listen()
     opener.show_window(hidden=args.hidden)
+    if ignored_cert_file is not None:
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "main", "The SSL_CERT_FILE setting names {path}, which is missing or holds no "
+                    "certificates; zapdesk ignores it and uses its own.").format(
+            path=ignored_cert_file), 60_000)
     import qasync
 
     with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:

@@ -1,16 +1,22 @@
-"""The one way to find bundled files, from a source checkout or a PyInstaller bundle."""
+"""The one way to find bundled files: from a PyInstaller bundle, an installed wheel (where
+setup.py maps resources/ to zapdesk/_resources) or a source checkout."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+PACKAGE = Path(__file__).resolve().parent
+
 
 def resource_root() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)  # set by PyInstaller's bootloader
     if bundle is not None:
         return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+    installed = PACKAGE / "_resources"
+    if installed.is_dir():
+        return installed
+    return PACKAGE.parent / "resources"
 
 
 def resource_path(*parts: str) -> Path:

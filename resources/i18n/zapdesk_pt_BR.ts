@@ -1449,6 +1449,13 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     </message>
 </context>
 <context>
+    <name>main</name>
+    <message>
+        <source>The SSL_CERT_FILE setting names {path}, which is missing or holds no certificates; zapdesk ignores it and uses its own.</source>
+        <translation>A configuração SSL_CERT_FILE aponta para {path}, que não existe ou não contém certificados; o zapdesk a ignora e usa os seus próprios.</translation>
+    </message>
+</context>
+<context>
     <name>panes</name>
     <message>
         <source>Show the instance list</source>

@@ -4,7 +4,9 @@ Run with ``packaging/dev/bench``; it never runs inside the test suite. Each prog
 N times as a fresh process (offscreen). Reported: the median of the app's own milestones
 (logged from the first line of ``zapdesk.main``), the whole process's wall time (which
 includes the interpreter, PySide6's import, and the screenshot mode's 0.5 s settle
-delay), and the peak resident memory.
+delay), and the peak resident memory. When `packaging/build` has made dist/zapdesk, the
+frozen app is measured too, in the same run (its milestones start when zapdesk.main is
+imported, after the bootloader; its wall time includes everything).
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ print(json.dumps({"wall": time.perf_counter() - t, "code": done.returncode,
                   "log": done.stderr}))
 """
 MILESTONES = ("window painted", "services imported", "instances loaded")
+FROZEN = Path(__file__).resolve().parents[2] / "dist" / "zapdesk" / "zapdesk"
 
 
 def measure(cmd: list[str]) -> dict[str, float]:
@@ -66,6 +69,12 @@ def main(rounds: int = 5) -> None:
             "zapdesk --sandbox (demo list)": [*app, "--sandbox", "--data-dir",
                                               str(Path(tmp) / "b")],
         }
+        frozen = FROZEN if FROZEN.is_file() else None  # packaging/build's bundle, if built
+        if frozen is not None:
+            app = [str(frozen), "--log-level", "INFO", "--screenshot", shot]
+            cases["frozen, no account (welcome)"] = [*app, "--data-dir", str(Path(tmp) / "c")]
+            cases["frozen --sandbox (demo list)"] = [*app, "--sandbox", "--data-dir",
+                                                     str(Path(tmp) / "d")]
         columns = ["wall", *MILESTONES, "rss"]
         print(f"{'median of ' + str(rounds):<32}" + "".join(f"{c:>20}" for c in columns))
         for name, cmd in cases.items():

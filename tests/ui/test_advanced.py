@@ -19,8 +19,9 @@ pytestmark = pytest.mark.asyncio
 
 def on_screen(widget: QWidget) -> str:
     """Every text a person can see in ``widget``."""
-    texts = [w.text() for kind in (QLabel, QLineEdit, QAbstractButton)
-             for w in widget.findChildren(kind) if w.isVisible()]
+    texts = [w.text() for w in widget.findChildren(QLabel) if w.isVisible()]
+    texts += [w.text() for w in widget.findChildren(QLineEdit) if w.isVisible()]
+    texts += [w.text() for w in widget.findChildren(QAbstractButton) if w.isVisible()]
     return "\n".join(texts)
 
 

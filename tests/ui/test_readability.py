@@ -38,10 +38,11 @@ def colours_in(widget: QWidget) -> set[int]:
 
 def nearest(colour: QColor, widget: QWidget) -> int:
     """How close the painted pixels come to ``colour`` (0: exactly; text is antialiased)."""
-    wanted = (colour.red(), colour.green(), colour.blue())
-    return min(max(abs(a - b) for a, b in zip(QColor.fromRgb(pixel).getRgb()[:3], wanted,
-                                              strict=True))
-               for pixel in colours_in(widget))
+    def distance(pixel: int) -> int:
+        seen = QColor.fromRgb(pixel)
+        return max(abs(seen.red() - colour.red()), abs(seen.green() - colour.green()),
+                   abs(seen.blue() - colour.blue()))
+    return min(distance(pixel) for pixel in colours_in(widget))
 
 
 def test_an_instance_is_feminine_in_every_status_string() -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from zapdesk.controller.conversations import ConversationRow, Conversations, MessageRow
 from zapdesk.core.phone import format_phone
+from zapdesk.ui.app_icon import app_icon
 from zapdesk.ui.conversation_list import title
 from zapdesk.ui.dialogs import Spawn
 from zapdesk.ui.freedesktop import FreedesktopNotifications
@@ -43,15 +44,9 @@ def tray_icon(total: int) -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor("#1e8e3e"))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.drawEllipse(4, 4, 56, 56)
+    painter.drawPixmap(0, 0, app_icon().pixmap(64, 64))
     font = QFont()
     font.setBold(True)
-    font.setPixelSize(30)
-    painter.setFont(font)
-    painter.setPen(QColor("white"))
-    painter.drawText(QRect(4, 4, 56, 56), Qt.AlignmentFlag.AlignCenter, "Z")
     if total:
         painter.setBrush(QColor("#c5221f"))
         painter.setPen(Qt.PenStyle.NoPen)

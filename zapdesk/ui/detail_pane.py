@@ -28,7 +28,7 @@ from zapdesk.ui import theme
 from zapdesk.ui.instance_delegate import account_status_line, account_summary
 from zapdesk.ui.instance_details import InstanceDetails
 from zapdesk.ui.qr_widget import QrPanel
-from zapdesk.ui.status import error_text, status_word
+from zapdesk.ui.status import disconnected_words, error_text, status_word
 from zapdesk.ui.webhook_status import receiving_lines
 
 AVATAR = 56
@@ -247,7 +247,8 @@ class InstancePane(QScrollArea):
                 theme.status_color("connected", self.palette()))
             self.connection.setCurrentWidget(self.connected)
         elif status == Status.DISCONNECTED:
-            self.disconnected.set(*self._disconnected_words(inst),
+            linked = self.watcher is not None and self.watcher.linked_before
+            self.disconnected.set(*disconnected_words(inst, linked),
                                   theme.status_color("disconnected", self.palette()))
             self.connection.setCurrentWidget(self.disconnected)
         elif status == Status.BANNED:
@@ -268,20 +269,6 @@ class InstancePane(QScrollArea):
         if inst.profile_pic_url and inst.profile_pic_url not in self._pictures:
             self._pictures[inst.profile_pic_url] = b""  # ask once
             self._spawn(self._load_picture(inst.profile_pic_url))
-
-    def _disconnected_words(self, inst: Instance) -> tuple[str, str]:
-        """A number that was never linked is not "no longer" linked (see linked_before)."""
-        translate = QCoreApplication.translate
-        if self.watcher is not None and self.watcher.linked_before:
-            again = translate("detail", "Generate a new QR code and scan it from the phone "
-                                        "to link it again.")
-            lost = translate("detail", "The phone {phone} is no longer linked.").format(
-                phone=format_phone(inst.phone)) if inst.phone else \
-                translate("detail", "The phone is no longer linked.")
-            return translate("detail", "Disconnected from WhatsApp"), f"{lost} {again}"
-        return (translate("detail", "Not linked to a phone yet"),
-                translate("detail", "No phone has scanned this instance's QR code yet. "
-                                    "Generate a new QR code and scan it from the phone."))
 
     # ---- actions -------------------------------------------------------------------------
     def _spawn(self, coro: Coroutine[Any, Any, None]) -> asyncio.Task[Any]:

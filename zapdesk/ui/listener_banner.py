@@ -44,6 +44,7 @@ class ListenerBanner(QFrame):
         self.reason = QLabel(self)
         self.reason.setWordWrap(True)
         self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason.setAccessibleName(self.title.text())
         self.button = QPushButton(translate("banner", "Choose another port…"), self)
         self.button.clicked.connect(self.choose_port)
         self.button.setAccessibleDescription(translate(
