@@ -46,9 +46,25 @@ def main(argv: list[str]) -> int:
         return 2
 
 
+def _translated(language: str | None) -> object:
+    """A non-GUI Qt application with zapdesk's translators, so the terminal speaks the
+    operator's language (the saved one, else the system's); kept alive by the caller."""
+    from PySide6.QtCore import QCoreApplication
+
+    from zapdesk.i18n import install_translators
+
+    app = QCoreApplication.instance() or QCoreApplication(sys.argv[:1])
+    install_translators(app, language)
+    return app
+
+
 async def _accounts(args: argparse.Namespace, out: TextIO) -> int:
+    from PySide6.QtCore import QCoreApplication
+
     config = paths.config_dir(args.data_dir)
     settings = SettingsStore(config).load()
+    _app = _translated(settings.language or None)
+    translate = QCoreApplication.translate
     host, port = (parse_listen(args.listen) if args.listen
                   else (settings.listen_host, settings.listen_port))
     base = settings.public_base_url or f"http://{url_host(host)}:{port}"
@@ -56,13 +72,22 @@ async def _accounts(args: argparse.Namespace, out: TextIO) -> int:
     manager = AccountManager(ProfileStore(config), secrets)
     profiles = manager.accounts()
     if not profiles:
-        print("no accounts (sign in from the app first)", file=out)
+        print(translate("commands", "no accounts (sign in from the app first)"), file=out)
+    unstable = False
     for profile in profiles:
         token, kept = await manager.webhook_token(profile)
-        note = "" if kept else \
-            f"  (temporary: no keyring here - {secrets.unavailable_reason})"
-        print(f"{profile.id}\t{profile.display_name}\t{profile.base_url}\t"
-              f"{base}{PREFIX}{token}{note}", file=out)
+        # Without a keyring the token dies with this process: a URL built on it would
+        # point senders at something nobody listens on.
+        url = f"{base}{PREFIX}{token}" if kept else \
+            translate("commands", "(no stable webhook URL)")
+        unstable = unstable or not kept
+        print(f"{profile.id}\t{profile.display_name}\t{profile.base_url}\t{url}", file=out)
+    if unstable:
+        print(translate("commands", "No stable webhook URL exists on this computer: there is "
+                                    "no secure password storage (keyring) to keep its secret "
+                                    "({reason}). While zapdesk runs it receives on a temporary "
+                                    "URL, shown in the app, that lasts only until it closes.")
+              .format(reason=secrets.unavailable_reason or "?"), file=out)
     return 0
 
 

@@ -110,6 +110,10 @@ async def run(window: MainWindow, args: argparse.Namespace,
             closing.set_result(None)
 
     window.close_requested.connect(request_close)
+    from zapdesk import quit_triggers
+
+    # SIGTERM at logout, Ctrl+C, the session manager: the same way out as Quit.
+    uninstall = quit_triggers.install(loop, request_close)
     await asyncio.sleep(0)  # one turn of the loop: the window paints before the imports
     log.info("window painted %.0f ms after start", (time.perf_counter() - STARTED) * 1000)
     # Imported only now: httpx, keyring and aiohttp cost a third of a second together.
@@ -151,6 +155,8 @@ async def run(window: MainWindow, args: argparse.Namespace,
         sys.excepthook = previous_hook
         await console.shutdown()
         await controller.close()
+        uninstall()
+        log.info("shutdown finished")
 
 
 def startup_failure(console: Any, args: argparse.Namespace, notices: list[str]) -> str | None:
@@ -239,6 +245,7 @@ def start_window(args: argparse.Namespace, instance: SingleInstance) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    from zapdesk import quit_triggers
     from zapdesk.i18n import install_translators
     from zapdesk.ui.app_icon import app_icon
     from zapdesk.ui.link_opener import LinkOpener
@@ -247,7 +254,7 @@ def start_window(args: argparse.Namespace, instance: SingleInstance) -> int:
 
     log_path = setup_logging(args)
     ignored_cert_file = environment.drop_unusable_cert_file()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or quit_triggers.Application(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("zapdesk")
     app.setApplicationVersion(__version__)

@@ -1017,6 +1017,21 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     </message>
 </context>
 <context>
+    <name>commands</name>
+    <message>
+        <source>no accounts (sign in from the app first)</source>
+        <translation>nenhuma conta (entre primeiro pelo aplicativo)</translation>
+    </message>
+    <message>
+        <source>(no stable webhook URL)</source>
+        <translation>(nenhuma URL de webhook estável)</translation>
+    </message>
+    <message>
+        <source>No stable webhook URL exists on this computer: there is no secure password storage (keyring) to keep its secret ({reason}). While zapdesk runs it receives on a temporary URL, shown in the app, that lasts only until it closes.</source>
+        <translation>Não há URL de webhook estável neste computador: nenhum armazenamento seguro de senhas (chaveiro) está disponível para guardar o segredo dela ({reason}). Enquanto o zapdesk está aberto, ele recebe numa URL temporária, mostrada no aplicativo, que deixa de valer quando ele fecha.</translation>
+    </message>
+</context>
+<context>
     <name>console</name>
     <message>
         <source>Filter by name, number or status (Ctrl+F)</source>

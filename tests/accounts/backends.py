@@ -82,3 +82,24 @@ def _until_login_unlocked(address: str, seconds: float = 30.0) -> None:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"gnome-keyring's login keyring not unlocked in {seconds} s")
             time.sleep(0.05)
+
+
+class FailingKeyring(MemoryKeyring):
+    """A keyring whose every call raises ``error``, as a broken Secret Service does."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__()
+        self.error = error
+        self.calls = 0
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.calls += 1
+        raise self.error
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.calls += 1
+        raise self.error
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.calls += 1
+        raise self.error

@@ -4,6 +4,10 @@ Only a backend that really encrypts is accepted. Without one, storing fails with
 ``KeyringUnavailable`` and the caller may choose to keep the secret in memory for this
 session only; nothing is ever silently written to a plain file (the ``keyrings.alt``
 backends are refused for that reason).
+
+Backends raise more than ``keyring``'s own errors (SecretStorage's ItemNotFoundException,
+jeepney and D-Bus errors, OSError): any failure of the store turns it into "no keyring"
+for the rest of the run, with the reason, never an exception that kills the app.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import logging
 from enum import StrEnum
 
 import keyring
+import keyring.backends.fail
 import keyring.errors
 from keyring.backend import KeyringBackend
 
@@ -49,11 +54,24 @@ def unusable_reason(backend: KeyringBackend) -> str | None:
     return None
 
 
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
 class SecretStore:
     def __init__(self, backend: KeyringBackend | None = None) -> None:
-        self.backend = backend if backend is not None else keyring.get_keyring()
-        self.unavailable_reason = unusable_reason(self.backend)
         self._memory: dict[str, str] = {}  # secrets the operator chose to keep for this session
+        self.broken = False  # the store failed during this run: reads say so, not "nothing"
+        if backend is None:
+            try:
+                backend = keyring.get_keyring()
+            except Exception as exc:  # discovery talks to D-Bus; any backend error ends here
+                log.warning("no keyring: choosing a backend failed: %s", _describe(exc))
+                self.backend: KeyringBackend = keyring.backends.fail.Keyring()  # type: ignore[no-untyped-call]
+                self.unavailable_reason: str | None = _describe(exc)
+                return
+        self.backend = backend
+        self.unavailable_reason = unusable_reason(self.backend)
 
     @property
     def available(self) -> bool:
@@ -75,18 +93,20 @@ class SecretStore:
             raise KeyringUnavailable(self.unavailable_reason)
         try:
             self.backend.set_password(SERVICE, key, value)
-        except keyring.errors.KeyringError as exc:
-            raise KeyringUnavailable(str(exc) or type(exc).__name__) from exc
+        except Exception as exc:
+            raise self._failed("store", exc) from exc
         self._memory.pop(key, None)
 
     def get(self, account_id: str, kind: SecretKind) -> str | None:
         key = self._key(account_id, kind)
         value = self._memory.get(key)
+        if value is None and self.broken:  # it may be stored, we just cannot read it now
+            raise KeyringUnavailable(self.unavailable_reason or "")
         if value is None and self.unavailable_reason is None:
             try:
                 value = self.backend.get_password(SERVICE, key)
-            except keyring.errors.KeyringError as exc:
-                raise KeyringUnavailable(str(exc) or type(exc).__name__) from exc
+            except Exception as exc:
+                raise self._failed("read", exc) from exc
         REDACTOR.add(value)
         return value
 
@@ -106,5 +126,14 @@ class SecretStore:
             self.backend.delete_password(SERVICE, key)
         except keyring.errors.PasswordDeleteError:
             pass  # nothing stored under that name
-        except keyring.errors.KeyringError as exc:
-            log.warning("could not delete a secret from the keyring: %s", exc)
+        except Exception as exc:
+            self._failed("delete", exc)
+
+    def _failed(self, action: str, exc: Exception) -> KeyringUnavailable:
+        """The store broke under us: from now on this run has no keyring, and says why."""
+        reason = _describe(exc)
+        log.warning("the keyring failed to %s a secret, so it is not used for the rest of "
+                    "this run: %s", action, reason)
+        self.unavailable_reason = reason
+        self.broken = True
+        return KeyringUnavailable(reason)

@@ -106,8 +106,10 @@ class AccountController(QObject):
 
     def fail(self, error: errors.ZapdeskError) -> None:
         """The account could not be opened at all (no secret, keyring trouble)."""
-        self.state = AccountState.SIGN_IN if isinstance(error, errors.NotAuthenticated) \
-            else AccountState.RETRYING
+        # An unreadable keyring leaves one remedy, as a missing secret does: sign in again
+        # (for this session); nothing would retry it.
+        self.state = AccountState.SIGN_IN if isinstance(
+            error, errors.NotAuthenticated | errors.KeyringUnavailable) else AccountState.RETRYING
         self.error = error
         self.changed.emit()
 
