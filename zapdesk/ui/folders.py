@@ -14,8 +14,9 @@ log = logging.getLogger(__name__)
 def open_folder(path: Path) -> bool:
     """Show ``path`` in the file manager (created first if missing); False when the
     desktop has nothing to open it with."""
-    # TODO(pkg-linux): go through the helper that gives children the environment the app
-    # was started with (a frozen bundle's LD_LIBRARY_PATH must not reach xdg-open).
+    # The file manager is a child process: it gets the environment zapdesk was started
+    # with, not a frozen bundle's library paths (main calls
+    # environment.restore_for_children() at start, before anything is opened).
     try:
         path.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
