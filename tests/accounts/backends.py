@@ -10,6 +10,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
@@ -56,9 +57,25 @@ def secret_service() -> Iterator[str | None]:
         _until_login_unlocked(address)
         yield address
     finally:
-        subprocess.run(["pkill", "-f", f"gnome-keyring-daemon.*{runtime}"], check=False)
+        _stop_daemons_of(runtime)
         os.kill(bus_pid, signal.SIGTERM)
         shutil.rmtree(runtime, ignore_errors=True)
+
+
+def _stop_daemons_of(runtime: str) -> None:
+    """End the gnome-keyring daemons started for this runtime folder. Their command line
+    does not name it (a pattern on it matched nothing and daemons piled up), their
+    environment does."""
+    marker = f"XDG_RUNTIME_DIR={runtime}".encode()
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if b"gnome-keyring" in (proc / "cmdline").read_bytes() \
+                    and marker in (proc / "environ").read_bytes().split(b"\0"):
+                os.kill(int(proc.name), signal.SIGTERM)
+        except (OSError, ValueError):
+            continue  # gone meanwhile, or not ours to read
 
 
 def _until_login_unlocked(address: str, seconds: float = 30.0) -> None:

@@ -16,6 +16,7 @@ from zapdesk.accounts.profiles import AccountProfile, ProfileStore
 from zapdesk.controller.account import AccountState
 from zapdesk.ui.dialogs import SignInDialog
 from zapdesk.ui.instance_delegate import account_status_line
+from zapdesk.ui.status import error_text
 
 pytestmark = pytest.mark.asyncio
 GONE = "Object does not exist at path “/org/freedesktop/secrets/collection/login/7”"
@@ -33,7 +34,10 @@ async def test_an_unwrapped_secret_service_error_at_start_is_no_keyring(
         [account] = env.app.accounts
         assert account.state == AccountState.SIGN_IN
         line = account_status_line(account) or ""
-        assert "ItemNotFoundException" in line and "/collection/login/7" in line
+        assert account.error is not None and line == error_text(account.error)
+        assert "ItemNotFoundException" not in line  # our sentence; the reason is in Details
+        details = account.error.details() if account.error is not None else ""
+        assert "ItemNotFoundException" in details and "/collection/login/7" in details
         assert not env.app.secrets.available
         # Receiving still works, on a URL that says it lasts only for this session.
         assert "acc_kept" in env.app.receiver.temporary
