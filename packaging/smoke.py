@@ -67,7 +67,7 @@ class Smoke:
     def run(self, what: str, command: list[str]) -> subprocess.CompletedProcess[str] | None:
         print(f"smoke: {what}: {shlex.join(command)}", flush=True)
         try:
-            done = subprocess.run(command, capture_output=True, text=True,  # noqa: S603
+            done = subprocess.run(command, capture_output=True, text=True,
                                   env=self.env, timeout=TIMEOUT, check=False)
         except (OSError, subprocess.TimeoutExpired) as exc:
             self.fail(f"{what}: {exc}")

@@ -36,7 +36,7 @@ def expect(ok: bool, message: str, failures: list[str]) -> None:
 
 def run(*command: str) -> bool:
     print("check_dmg: $", " ".join(command), flush=True)
-    return subprocess.run(command, check=False, timeout=600).returncode == 0  # noqa: S603
+    return subprocess.run(command, check=False, timeout=600).returncode == 0
 
 
 def check_volume(volume: Path, version: str, failures: list[str]) -> Path:

@@ -77,7 +77,7 @@ def uninstall(target: Path, failures: list[str]) -> None:
     # As if the operator had turned "start on login" on: the uninstaller must remove it.
     set_run_value(f'"{target / "zapdesk.exe"}" --hidden')
     uninstaller = target / "unins000.exe"
-    subprocess.run([str(uninstaller), "/VERYSILENT", "/SUPPRESSMSGBOXES",  # noqa: S603
+    subprocess.run([str(uninstaller), "/VERYSILENT", "/SUPPRESSMSGBOXES",
                     "/NORESTART"], check=True, timeout=300)
     # The uninstaller hands over to a copy of itself and returns early: wait for the copy.
     deadline = time.monotonic() + 120
@@ -101,7 +101,7 @@ def main(argv: list[str]) -> int:
                                      ignore_cleanup_errors=True) as work:
         target = Path(work) / "zapdesk"
         log = Path(work) / "install.log"
-        done = subprocess.run([argv[0], "/VERYSILENT",  # noqa: S603 "/SUPPRESSMSGBOXES", "/NORESTART",
+        done = subprocess.run([argv[0], "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART",
                                f"/DIR={target}", f"/LOG={log}"], check=False, timeout=600)
         if done.returncode != 0:
             print(log.read_text(encoding="utf-8", errors="replace") if log.exists() else "")
