@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import httpx
@@ -143,16 +145,24 @@ async def stored_account(data: Path, bus: str, base_url: str, email: str) -> Non
             os.environ["DBUS_SESSION_BUS_ADDRESS"] = previous
 
 
-@pytest.mark.keyring_service
-@pytest.mark.asyncio
-async def test_a_stored_account_loads_from_a_relative_data_dir(tmp_path: Path, keyring_bus: str
-                                                               ) -> None:
+@contextlib.asynccontextmanager
+async def ana_stored(tmp_path: Path, keyring_bus: str) -> AsyncIterator[SandboxServer]:
+    """A separately started sandbox with Ana's tenant, and her account stored in
+    ``tmp_path/data`` with its password in the keyring (the non-demo path)."""
     async with SandboxServer(clock=SandboxClock(scale=0)) as sandbox, \
             httpx.AsyncClient(base_url=sandbox.url) as control:
         r = await control.post("/_sandbox/tenants", json={
             "email": "ana@example.test", "password": "pw-123456", "plan": "pro"})
         assert r.status_code == 201, r.text
         await stored_account(tmp_path / "data", keyring_bus, sandbox.url, "ana@example.test")
+        yield sandbox
+
+
+@pytest.mark.keyring_service
+@pytest.mark.asyncio
+async def test_a_stored_account_loads_from_a_relative_data_dir(tmp_path: Path, keyring_bus: str
+                                                               ) -> None:
+    async with ana_stored(tmp_path, keyring_bus):
         process = start(tmp_path, app_env(DBUS_SESSION_BUS_ADDRESS=keyring_bus),
                         "--data-dir", "data", "--screenshot", "shot.png")
         code, err = await asyncio.to_thread(finished, process)
@@ -167,12 +177,8 @@ async def test_a_stored_account_loads_from_a_relative_data_dir(tmp_path: Path, k
 @pytest.mark.asyncio
 async def test_screenshot_exits_promptly_when_start_up_fails(tmp_path: Path, keyring_bus: str
                                                              ) -> None:
-    async with SandboxServer(clock=SandboxClock(scale=0)) as sandbox, \
-            httpx.AsyncClient(base_url=sandbox.url) as control:
-        r = await control.post("/_sandbox/tenants", json={
-            "email": "ana@example.test", "password": "pw-123456", "plan": "pro"})
-        assert r.status_code == 201, r.text
-        await stored_account(tmp_path / "data", keyring_bus, sandbox.url, "ana@example.test")
+    async with ana_stored(tmp_path, keyring_bus):
+        pass  # stored; leaving stops the server
     # The server is gone now: the account cannot load.
     started = time.monotonic()
     process = start(tmp_path, app_env(DBUS_SESSION_BUS_ADDRESS=keyring_bus),
