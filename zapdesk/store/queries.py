@@ -250,7 +250,8 @@ def _with_reactions(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[M
     reactions: dict[str, list[tuple[str, str]]] = {}
     for message_id, sender, emoji in conn.execute(
             "SELECT message_id, sender_jid, emoji FROM reactions WHERE account_id = ? AND "
-            "instance = ? AND message_id IN (SELECT value FROM json_each(?)) ORDER BY at",
+            "instance = ? AND message_id IN (SELECT value FROM json_each(?)) AND emoji != '' "
+            "ORDER BY at",
             (rows[0]["account_id"], rows[0]["instance"], ids)):
         reactions.setdefault(message_id, []).append((sender, emoji))
     failed = [r["message_id"] for r in rows if r["from_me"] and r["status"] == Tick.FAILED]
