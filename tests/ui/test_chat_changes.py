@@ -4,6 +4,7 @@ reacted to, in the shapes Evolution and Baileys send: sandbox → listener → s
 from __future__ import annotations
 
 import asyncio
+import time
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +13,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import console_env, shot, until
+from tests.ui.test_attention import Recorder
 from tests.ui.test_chat_page import CUSTOMER, ready
 from tests.webhooks import payloads as p
 from zapdesk.store.queries import MessageRow
+from zapdesk.ui.conversation_list import snippet
 from zapdesk.ui.message_delegate import footer_text
 from zapdesk.ui.message_layout import content_lines
 from zapdesk.ui.message_model import MessageModel, MessageRole
@@ -80,3 +83,31 @@ async def test_an_open_chat_shows_edits_deletions_and_reactions_in_place(
         assert [r.id for r in rows] == before  # changed in place: the same rows, no extra
         assert page.messages.rowCount() == 3
         shot(env.window, f"chat-changes-{theme}")
+
+
+async def test_a_message_deleted_before_it_arrived_never_shows_what_it_said(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        page = env.console.chat_page
+        attention = env.console.attention
+        recorder = Recorder()
+        attention.notifier = recorder
+        attention.focused = lambda: False  # the operator is in another window
+        attention.check()
+        await until(lambda: recorder.unread, what="the first count")
+        url = env.app.webhook_url(account)
+        assert url is not None
+        async with httpx.AsyncClient(timeout=10) as http:
+            for payload in (  # Evolution 2.3's deletion first, then the message it deletes
+                    p.evolution("messages.edited", p.evolution_revoked("LATE1"), name="Vendas"),
+                    p.documented("messages.upsert", p.upsert(
+                        {"conversation": "segredo apagado"}, message_id="LATE1",
+                        timestamp=int(time.time())), instance_id=instance_id, name="Vendas")):
+                response = await http.post(url, json=payload)
+                assert response.json()["outcome"] == "stored", response.text
+        await until(lambda: recorder.notices, what="a notification")
+        assert [n.body for n in recorder.notices] == ["🚫 This message was deleted"]
+        await until(lambda: page.list_model.rowCount() == 1, what="the conversation listed")
+        assert snippet(page.list_model.rows[0]) == "🚫 This message was deleted"
+        assert await env.console.chat_page.conversations.search("segredo") == []
