@@ -10,6 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from tests.ui.conftest import console_env, shot, until
@@ -25,12 +26,17 @@ from zapdesk.ui.message_model import MessageModel, MessageRole
 pytestmark = pytest.mark.asyncio
 
 
+def deleted_text() -> str:
+    """What the chat says of a deleted message, in the language of the test."""
+    return QCoreApplication.translate("chat", "🚫 This message was deleted")
+
+
 def shown(model: MessageModel) -> list[MessageRow]:
     return [model.index(i).data(MessageRole.MESSAGE) for i in range(model.rowCount())]
 
 
 async def test_an_open_chat_shows_edits_deletions_and_reactions_in_place(
-        qtbot: QtBot, tmp_path: Path, theme: str) -> None:
+        qtbot: QtBot, tmp_path: Path, look: str) -> None:
     async with console_env(qtbot, tmp_path) as env:
         account, instance_id = await ready(env)
         page = env.console.chat_page
@@ -58,13 +64,12 @@ async def test_an_open_chat_shows_edits_deletions_and_reactions_in_place(
             sent[0], "Quero 4 caixas"), name="Vendas"))
         await until(lambda: shown(page.messages)[0].text == "Quero 4 caixas",
                     what="the edit shown in the open chat")
-        assert "edited" in footer_text(shown(page.messages)[0])
+        assert QCoreApplication.translate("chat", "edited") in footer_text(shown(page.messages)[0])
         # A deletion as the sandbox's Evolution sends it (messages.delete with the key)…
         assert (await env.phone(instance_id, "revoke", messageId=sent[1])).status_code == 200
         await until(lambda: shown(page.messages)[1].deleted_at is not None,
                     what="the deletion shown in the open chat")
-        assert content_lines(shown(page.messages)[1]) == [
-            ("italic", "🚫 This message was deleted")]
+        assert content_lines(shown(page.messages)[1]) == [("italic", deleted_text())]
         # …and a reaction removed before it arrives: it never shows.
         await post(p.documented("messages.upsert", p.upsert(
             p.reaction(sent[2], "", at_ms=1704456900000), message_id="RX2"),
@@ -82,11 +87,11 @@ async def test_an_open_chat_shows_edits_deletions_and_reactions_in_place(
         assert rows[2].reactions == ()  # the older ❤️ came after its removal
         assert [r.id for r in rows] == before  # changed in place: the same rows, no extra
         assert page.messages.rowCount() == 3
-        shot(env.window, f"chat-changes-{theme}")
+        shot(env.window, f"chat-changes-{look}")
 
 
 async def test_a_message_deleted_before_it_arrived_never_shows_what_it_said(
-        qtbot: QtBot, tmp_path: Path) -> None:
+        qtbot: QtBot, tmp_path: Path, look: str) -> None:
     async with console_env(qtbot, tmp_path) as env:
         account, instance_id = await ready(env)
         page = env.console.chat_page
@@ -107,7 +112,8 @@ async def test_a_message_deleted_before_it_arrived_never_shows_what_it_said(
                 response = await http.post(url, json=payload)
                 assert response.json()["outcome"] == "stored", response.text
         await until(lambda: recorder.notices, what="a notification")
-        assert [n.body for n in recorder.notices] == ["🚫 This message was deleted"]
+        assert [n.body for n in recorder.notices] == [deleted_text()]
         await until(lambda: page.list_model.rowCount() == 1, what="the conversation listed")
-        assert snippet(page.list_model.rows[0]) == "🚫 This message was deleted"
+        assert snippet(page.list_model.rows[0]) == deleted_text()
         assert await env.console.chat_page.conversations.search("segredo") == []
+        shot(env.window, f"chat-deleted-first-{look}")
