@@ -375,6 +375,14 @@
         <translation>Tema</translation>
     </message>
     <message>
+        <source>Your name as customers and the export see it; empty: your system user&apos;s name</source>
+        <translation>Seu nome como os clientes e a exportação o veem; vazio: o nome do seu usuário no sistema</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>Seu nome</translation>
+    </message>
+    <message>
         <source>Start zapdesk when I log in, hidden in the tray</source>
         <translation>Abrir o zapdesk quando eu entrar no computador, escondido na bandeja</translation>
     </message>
@@ -644,6 +652,17 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     <message>
         <source>Wrong email or password.</source>
         <translation>E-mail ou senha incorretos.</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureToggle</name>
+    <message>
+        <source>Sign</source>
+        <translation>Assinar</translation>
+    </message>
+    <message>
+        <source>Put “*{name}:*” and a line break above each message and caption sent from this instance (change the name in Preferences)</source>
+        <translation>Coloca “*{name}:*” e uma quebra de linha acima de cada mensagem e legenda enviada por esta instância (mude o nome nas Preferências)</translation>
     </message>
 </context>
 <context>
@@ -1014,6 +1033,10 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     <message>
         <source>Copy text</source>
         <translation>Copiar texto</translation>
+    </message>
+    <message>
+        <source>Sent by {name}</source>
+        <translation>Enviada por {name}</translation>
     </message>
 </context>
 <context>

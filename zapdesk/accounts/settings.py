@@ -19,6 +19,7 @@ from typing import Any
 from zapdesk.accounts import atomic
 from zapdesk.core import validation
 from zapdesk.core.errors import InvalidInput, InvalidListenAddress, InvalidUrl
+from zapdesk.core.operator import clean_name
 from zapdesk.core.text import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,17 @@ def optional_text(value: object, name: str) -> str | None:
     return value or None
 
 
+def operator_name(value: object) -> str | None:
+    text = optional_text(value, "operator_name")
+    return clean_name(text) or None if text else None
+
+
+def text_list(value: object, name: str) -> tuple[str, ...]:
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise SettingRefused(f"{name} must be a list of texts", field=name, value=shown(value))
+    return tuple(dict.fromkeys(value))
+
+
 def choice(value: object, name: str, choices: tuple[str, ...]) -> str:
     if not isinstance(value, str) or value not in choices:
         listed = ", ".join(shown(c) for c in choices)
@@ -173,6 +185,8 @@ class Settings:
     language: str = ""  # "" follows the system; read at start-up
     link_instance: str | None = None  # "account id/instance id" last picked for a link
     tray_hint_shown: bool = False  # told once that closing the window keeps zapdesk running
+    operator_name: str | None = None  # who answers, as signed and recorded; None: the OS user
+    signed_instances: tuple[str, ...] = ()  # "account id/instance id" where "Sign" is on
 
     def checked(self) -> Settings:
         """The same settings, normalised, or a SettingRefused saying which one and why."""
@@ -190,6 +204,8 @@ class Settings:
             language=choice(self.language, "language", LANGUAGES),
             link_instance=optional_text(self.link_instance, "link_instance"),
             tray_hint_shown=yes_no(self.tray_hint_shown, "tray_hint_shown"),
+            operator_name=operator_name(self.operator_name),
+            signed_instances=text_list(self.signed_instances, "signed_instances"),
         )
 
 

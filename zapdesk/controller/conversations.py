@@ -117,12 +117,13 @@ class Conversations(QObject):
     async def send_text(self, account_id: str, instance_id: str, to: str, text: str
                         ) -> OutboxItem:
         return await self._outbox().send_text(
-            account_id, instance_id, to, text)
+            account_id, instance_id, to, text, operator=self.app.preferences.operator_name)
 
     async def send_media(self, account_id: str, instance_id: str, to: str, url: str,
                          kind: str | None, caption: str | None) -> OutboxItem:
         return await self._outbox().send_media(
-            account_id, instance_id, to, url, kind, caption)
+            account_id, instance_id, to, url, kind, caption,
+            operator=self.app.preferences.operator_name)
 
     async def retry(self, message: MessageRow, account_id: str, *, confirmed: bool = False
                     ) -> None:

@@ -60,19 +60,21 @@ class Outbox(QObject):
         await self.tasks.cancel_all()
 
     # ---- what the composer calls ---------------------------------------------------
-    async def send_text(self, account_id: str, instance_id: str, to: str, text: str
-                        ) -> OutboxItem:
+    async def send_text(self, account_id: str, instance_id: str, to: str, text: str, *,
+                        operator: str | None = None) -> OutboxItem:
         recipient = normalize_phone(to)  # refused here, before anything is stored
         body = validation.message_text(text)
-        return await self._enqueue(account_id, instance_id, recipient, "text", body, None)
+        return await self._enqueue(account_id, instance_id, recipient, "text", body, None,
+                                   operator)
 
     async def send_media(self, account_id: str, instance_id: str, to: str, url: str,
-                         kind: str | None = None, caption: str | None = None) -> OutboxItem:
+                         kind: str | None = None, caption: str | None = None, *,
+                         operator: str | None = None) -> OutboxItem:
         recipient = normalize_phone(to)
         checked = validation.http_url(url, field="mediaUrl")
         chosen = validation.media_type(kind) if kind else validation.media_type_for(checked)
         return await self._enqueue(account_id, instance_id, recipient, chosen,
-                                   caption or None, checked)
+                                   caption or None, checked, operator)
 
     async def retry(self, item_id: int, *, confirmed: bool = False) -> OutboxItem | None:
         """Queue a failed message again. One that may have reached the API needs the
@@ -97,11 +99,12 @@ class Outbox(QObject):
 
     # ---- sending -------------------------------------------------------------------
     async def _enqueue(self, account_id: str, instance_id: str, recipient: str, kind: str,
-                       body: str | None, media_url: str | None) -> OutboxItem:
+                       body: str | None, media_url: str | None, operator: str | None = None
+                       ) -> OutboxItem:
         now = time.time()
         item = await self.store.write(lambda c: outbox.enqueue(
             c, account_id=account_id, instance=instance_id, recipient=recipient, kind=kind,
-            body=body, media_url=media_url, now=now))
+            body=body, media_url=media_url, now=now, operator=operator))
         self._changed(item)
         self._wake(account_id, instance_id)
         return item

@@ -12,7 +12,7 @@ import asyncio
 import logging
 import secrets
 import socket
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from zapdesk.accounts.settings import DEFAULT_PORT, Settings, SettingsStore
 from zapdesk.core import errors
+from zapdesk.core.operator import default_name
 
 if TYPE_CHECKING:
     from zapdesk.controller.app import AppController
@@ -74,6 +75,20 @@ class Preferences(QObject):
             if moved:
                 await self.repoint()
         return new
+
+    @property
+    def operator_name(self) -> str:
+        """Who answers: the name chosen in Preferences, else the OS user's."""
+        return self.settings.operator_name or default_name()
+
+    def signs(self, account_id: str, instance_id: str) -> bool:
+        return f"{account_id}/{instance_id}" in self.settings.signed_instances
+
+    async def set_signing(self, account_id: str, instance_id: str, on: bool) -> None:
+        """The composer's "Sign" toggle, remembered per instance (saved at once)."""
+        key = f"{account_id}/{instance_id}"
+        kept = tuple(k for k in self.settings.signed_instances if k != key)
+        await self.apply(replace(self.settings, signed_instances=kept + ((key,) if on else ())))
 
     async def repoint(self) -> None:
         """Instances whose webhook is one of this app's URLs on another address get the

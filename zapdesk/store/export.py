@@ -14,7 +14,7 @@ from zapdesk.store import queries
 CSV_COLUMNS = ("account_id", "instance", "instance_name", "conversation", "conversation_name",
                "message_id", "time", "from_me", "sender", "sender_name", "kind", "text",
                "status", "media_url", "file_name", "quoted_id", "reactions", "edited",
-               "deleted")
+               "deleted", "operator")
 
 
 def _time(seconds: int | None) -> str | None:
@@ -35,7 +35,7 @@ def _message(row: queries.MessageRow) -> dict[str, Any]:
                 if row.quote_id else None,
                 "reactions": [{"sender": s, "emoji": e} for s, e in row.reactions] or None,
                 "edited": _time(row.edited_at), "deleted": _time(row.deleted_at),
-                "forwarded": row.forwarded or None}
+                "forwarded": row.forwarded or None, "operator": row.operator}
     if row.extra:
         optional.update({k: v for k, v in row.extra.items() if k != "raw"})
     found.update({k: v for k, v in optional.items() if v is not None})
@@ -79,6 +79,6 @@ def write_csv(conn: sqlite3.Connection, out: TextIO, **filters: Any) -> int:
                 media.get("url"), media.get("file_name"),
                 (message.get("quoted") or {}).get("id"),
                 " ".join(r["emoji"] for r in message.get("reactions", [])),
-                message.get("edited"), message.get("deleted")])
+                message.get("edited"), message.get("deleted"), message.get("operator")])
             count += 1
     return count

@@ -34,6 +34,7 @@ class OutboxItem:
     reason: str | None = None  # a send_failure.Reason, while failed
     retry_at: float | None = None
     http_status: int | None = None
+    operator: str | None = None  # who sent it from this workstation
 
     @property
     def failure(self) -> SendFailure | None:
@@ -48,11 +49,12 @@ def _item(row: sqlite3.Row) -> OutboxItem:
                       row["recipient"], row["kind"], row["body"], row["media_url"],
                       row["state"], bool(row["uncertain"]), row["attempts"], row["error"],
                       row["message_id"], row["local_id"], row["reason"], row["retry_at"],
-                      row["http_status"])
+                      row["http_status"], row["operator"])
 
 
 _COLUMNS = ("id, account_id, instance, chat_jid, recipient, kind, body, media_url, state, "
-            "uncertain, attempts, error, message_id, local_id, reason, retry_at, http_status")
+            "uncertain, attempts, error, message_id, local_id, reason, retry_at, http_status, "
+            "operator")
 
 
 def get(conn: sqlite3.Connection, item_id: int) -> OutboxItem | None:
@@ -62,13 +64,15 @@ def get(conn: sqlite3.Connection, item_id: int) -> OutboxItem | None:
 
 
 def enqueue(conn: sqlite3.Connection, *, account_id: str, instance: str, recipient: str,
-            kind: str, body: str | None, media_url: str | None, now: float) -> OutboxItem:
+            kind: str, body: str | None, media_url: str | None, now: float,
+            operator: str | None = None) -> OutboxItem:
     local_id = f"local-{secrets.token_hex(8)}"
     chat = f"{recipient}@s.whatsapp.net"
     cursor = conn.execute(
         "INSERT INTO outbox (account_id, instance, chat_jid, recipient, kind, body, media_url,"
-        " local_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (account_id, instance, chat, recipient, kind, body, media_url, local_id, now))
+        " local_id, created_at, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (account_id, instance, chat, recipient, kind, body, media_url, local_id, now,
+         operator))
     media = Media(url=media_url) if media_url else None
     # Shown after everything already in the conversation, even when the phone's clock runs
     # ahead of this computer's: the operator answers what they have seen.
@@ -78,6 +82,8 @@ def enqueue(conn: sqlite3.Connection, *, account_id: str, instance: str, recipie
     store_message(conn, account_id, instance, Message(
         id=local_id, chat_jid=chat, from_me=True, timestamp=at, kind=Kind(kind),
         text=body, media=media, status=Tick.PENDING), now)
+    conn.execute("UPDATE messages SET operator = ? WHERE account_id = ? AND instance = ? AND "
+                 "message_id = ?", (operator, account_id, instance, local_id))
     assert cursor.lastrowid is not None
     found = get(conn, cursor.lastrowid)
     assert found is not None
@@ -127,8 +133,9 @@ def sent(conn: sqlite3.Connection, item_id: int, message_id: str | None, now: fl
         conn.execute("DELETE FROM messages WHERE id = ?", (local,))
         conn.execute("UPDATE conversations SET last_message = ? WHERE last_message = ?",
                      (echo[0], local))
-        conn.execute("UPDATE messages SET status = max(coalesce(status, 0), ?) WHERE id = ?",
-                     (int(Tick.SENT), echo[0]))
+        conn.execute("UPDATE messages SET status = max(coalesce(status, 0), ?), "
+                     "operator = coalesce(operator, ?) WHERE id = ?",
+                     (int(Tick.SENT), item.operator, echo[0]))
         return
     conn.execute("UPDATE messages SET message_id = coalesce(?, message_id), "
                  "status = max(coalesce(status, 0), ?) WHERE id = ?",

@@ -52,6 +52,7 @@ class MessageRow:
     reactions: tuple[tuple[str, str], ...]  # (sender jid, emoji)
     received_at: float = 0.0  # when this computer stored it
     failure: SendFailure | None = None  # why it was not sent (ours, failed)
+    operator: str | None = None  # who sent it from this workstation (ours)
 
 
 _CONVERSATIONS = """
@@ -125,7 +126,7 @@ def _message(row: sqlite3.Row, reactions: tuple[tuple[str, str], ...],
         json.loads(row["extra"]) if row["extra"] else None, row["quote_id"],
         row["quote_sender"], row["quote_text"], row["status"], bool(row["forwarded"]),
         bool(row["view_once"]), row["edited_at"], row["deleted_at"], reactions,
-        row["received_at"], failure)
+        row["received_at"], failure, row["operator"])
 
 
 def messages(conn: sqlite3.Connection, conversation_id: int, *, limit: int = -1,

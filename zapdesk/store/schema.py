@@ -141,7 +141,15 @@ _V6 = """
 UPDATE reactions SET at = at * 1000 WHERE at BETWEEN 1 AND 99999999999;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Who sent each outgoing message from this workstation (the operator's display name), kept
+# on the outbox row and on the conversation's copy, whether or not it was signed. Messages
+# from before, or sent from the phone, have none.
+_V7 = """
+ALTER TABLE outbox ADD COLUMN operator TEXT;
+ALTER TABLE messages ADD COLUMN operator TEXT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 VERSION = len(MIGRATIONS)
 
 

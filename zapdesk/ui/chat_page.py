@@ -50,6 +50,7 @@ from zapdesk.ui.dialogs import Spawn
 from zapdesk.ui.failure_words import failure_notice
 from zapdesk.ui.listener_banner import ListenerBanner
 from zapdesk.ui.message_model import MessageModel
+from zapdesk.ui.presence import presence_text
 from zapdesk.ui.search_results import (
     SearchHit,
     SearchModel,
@@ -61,23 +62,6 @@ from zapdesk.ui.status import error_text
 
 log = logging.getLogger(__name__)
 Where = tuple[AccountController | None, str | None, int | None]
-TYPING_SECONDS = 25  # a "composing" presence older than this is stale
-ONLINE_SECONDS = 300
-
-
-def presence_text(presence: tuple[str, float] | None, now: float) -> str:
-    translate = QCoreApplication.translate
-    if presence is None:
-        return ""
-    word, at = presence
-    age = now - at
-    if word == "composing" and age < TYPING_SECONDS:
-        return translate("chat", "typing…")
-    if word == "recording" and age < TYPING_SECONDS:
-        return translate("chat", "recording audio…")
-    if word in ("available", "composing", "recording", "paused") and age < ONLINE_SECONDS:
-        return translate("chat", "online")
-    return ""
 
 
 class ChatPage(QWidget):
@@ -152,6 +136,7 @@ class ChatPage(QWidget):
         self.composer = Composer(spawn, self)
         self.composer.send_text = self._send_text
         self.composer.send_media = self._send_media
+        self.composer.signature.preferences = conversations.app.preferences
         self.composer.draft_changed.connect(
             lambda key, text: self.spawn(self._save_draft(key, text)))
         self._drafts_loaded = False

@@ -23,6 +23,7 @@ from zapdesk.core import errors, validation
 from zapdesk.core.phone import normalize_phone
 from zapdesk.ui import theme
 from zapdesk.ui.dialogs import Field, FormDialog, Spawn
+from zapdesk.ui.signature import SignatureToggle
 from zapdesk.ui.status import error_text
 
 SendText = Callable[[str, str], Awaitable[Any]]  # (to, text)
@@ -116,6 +117,7 @@ class Composer(QWidget):
         self.send_button.clicked.connect(self.submit)
         self.media_button = QPushButton(translate("chat", "Media…"), self)
         self.media_button.clicked.connect(self.open_media)
+        self.signature = SignatureToggle(spawn, self)
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.hide()
@@ -125,6 +127,7 @@ class Composer(QWidget):
         buttons = QVBoxLayout()
         buttons.addWidget(self.send_button)
         buttons.addWidget(self.media_button)
+        buttons.addWidget(self.signature)
         row = QHBoxLayout()
         row.addWidget(self.edit, 1)
         row.addLayout(buttons)
@@ -145,6 +148,7 @@ class Composer(QWidget):
             self.edit.setPlainText(self.drafts.get(key, "") if key is not None else "")
             self._draft_timer.stop()  # what was just put in the box is stored already
         self.to = to
+        self.signature.show_for(*(key[:2] if key is not None else (None, None)))
         self.recipient.setVisible(to is None)
         self.problem.hide()
 
@@ -186,7 +190,7 @@ class Composer(QWidget):
     async def _send(self, to: str, text: str, key: DraftKey | None) -> None:
         assert self.send_text is not None
         try:
-            await self.send_text(to, text)
+            await self.send_text(to, self.signature.applied(text) or text)
         except errors.ZapdeskError as exc:
             self._show_problem(error_text(exc))  # the text stays in the box
             return
@@ -244,6 +248,11 @@ class Composer(QWidget):
         to = self.target()
         if to is None or self.send_media is None:
             return
-        self.dialog = MediaDialog(self.window(), self.spawn, self.send_media, to)
+        self.dialog = MediaDialog(self.window(), self.spawn, self._send_media, to)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.open()
+
+    async def _send_media(self, to: str, url: str, kind: str | None, caption: str | None
+                          ) -> Any:
+        assert self.send_media is not None
+        return await self.send_media(to, url, kind, self.signature.applied(caption))

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -93,7 +94,11 @@ class MessageModel(QAbstractListModel):
             _row, day_break, show_sender = args
             return day_break if role == MessageRole.DAY_BREAK else show_sender
         if role == Qt.ItemDataRole.ToolTipRole:
-            return failure_tooltip(row)  # why a failed message was not sent
+            # Who sent it from here; why a failed message was not sent.
+            said = [QCoreApplication.translate("chat", "Sent by {name}").format(
+                name=row.operator) if row.from_me and row.operator else None,
+                failure_tooltip(row)]
+            return "\n".join(t for t in said if t) or None
         return None
 
     # ---- paging --------------------------------------------------------------------

@@ -27,6 +27,7 @@ from zapdesk.accounts.settings import Settings
 from zapdesk.controller.app import AppController
 from zapdesk.controller.preferences import Probe, ProbeResult
 from zapdesk.core import errors
+from zapdesk.core.operator import LONGEST_NAME, clean_name, default_name
 from zapdesk.core.validation import is_loopback_url
 from zapdesk.desktop.autostart import Autostart
 from zapdesk.ui import theme
@@ -77,6 +78,13 @@ class PreferencesDialog(FormDialog):
         self.general.addRow(self.tr("Language"), self.language)
         self.general.addRow("", self.language_note)
         self.general.addRow(self.tr("Theme"), self.theme)
+        # Who answers: signed on messages ("Sign" in the composer) and kept on each one sent.
+        self.operator = Field(self, placeholder=default_name(), max_length=LONGEST_NAME,
+                              description=self.tr("Your name as customers and the export "
+                                                  "see it; empty: your system user's name"))
+        self.operator.edit.setText(current.operator_name or "")
+        self.operator.edit.setAccessibleName(self.tr("Your name"))
+        self.general.addRow(self.tr("Your name"), self.operator)
         # Starting on login: the entry itself (autostart file, Run key, LaunchAgent) is the
         # setting, so the box shows what the system will do.
         self.autostart = autostart
@@ -211,6 +219,7 @@ class PreferencesDialog(FormDialog):
         return replace(
             self.app.preferences.settings,
             language=self.language.currentData(), theme=self.theme.currentData(),
+            operator_name=clean_name(self.operator.text()) or None,
             notification_previews=self.previews.isChecked(),
             notification_sound=self.sound.isChecked(),
             listen_host=rules.listen_host(self.host.text()),
