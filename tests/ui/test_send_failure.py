@@ -100,7 +100,9 @@ async def test_a_failure_says_why_and_a_real_double_click_retries(qtbot: QtBot, 
                           Qt.KeyboardModifier.NoModifier, bubble_centre(env))
         await until(lambda: statuses(env) == [("vai falhar", Tick.SENT)], what="retried")
         assert page.messages.rows[-1].failure is None
-        assert page.messages.index(0).data(Qt.ItemDataRole.ToolTipRole) is None
+        # No reason any more: the tooltip only says who sent it.
+        assert page.messages.index(0).data(Qt.ItemDataRole.ToolTipRole) == \
+            f"Sent by {env.app.preferences.operator_name}"
         sent = await env.app.receiver.store.read(lambda c: c.execute(
             "SELECT count(*) FROM outbox WHERE state = 'sent'").fetchone()[0])
         assert sent == 1

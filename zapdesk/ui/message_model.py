@@ -94,10 +94,10 @@ class MessageModel(QAbstractListModel):
             _row, day_break, show_sender = args
             return day_break if role == MessageRole.DAY_BREAK else show_sender
         if role == Qt.ItemDataRole.ToolTipRole:
-            # Who sent it from here; why a failed message was not sent.
-            said = [QCoreApplication.translate("chat", "Sent by {name}").format(
-                name=row.operator) if row.from_me and row.operator else None,
-                failure_tooltip(row)]
+            # Why a failed message was not sent (first: it matters most); who sent it.
+            said = [failure_tooltip(row), QCoreApplication.translate(
+                "chat", "Sent by {name}").format(name=row.operator)
+                if row.from_me and row.operator else None]
             return "\n".join(t for t in said if t) or None
         return None
 
