@@ -538,6 +538,128 @@
     </message>
 </context>
 <context>
+    <name>QuickReplyManager</name>
+    <message>
+        <source>Quick replies — {account}</source>
+        <translation>Respostas rápidas — {account}</translation>
+    </message>
+    <message>
+        <source>Type / in the message box to put one in a message. They are kept on this computer for this account.</source>
+        <translation>Digite / na caixa de mensagem para usar uma. Elas ficam guardadas neste computador, para esta conta.</translation>
+    </message>
+    <message>
+        <source>Quick replies</source>
+        <translation>Respostas rápidas</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nova</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Excluir</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Subir</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Descer</translation>
+    </message>
+    <message>
+        <source>e.g. ola</source>
+        <translation>ex.: ola</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Atalho</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Olá, {{nome}}! {{saudacao}}…</source>
+        <translation>Olá, {{nome}}! {{saudacao}}…</translation>
+    </message>
+    <message>
+        <source>Variables: {{nome}} the contact&apos;s name, {{primeiro_nome}} their first name, {{saudacao}} bom dia / boa tarde / boa noite, {{atendente}} your name, {{instancia}} the number&apos;s name, {{data}}, {{hora}}, {{protocolo}} a protocol number for the conversation.</source>
+        <translation>Variáveis: {{nome}} o nome do contato, {{primeiro_nome}} o primeiro nome, {{saudacao}} bom dia / boa tarde / boa noite, {{atendente}} o seu nome, {{instancia}} o nome do número, {{data}}, {{hora}}, {{protocolo}} um número de protocolo para a conversa.</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Salvar</translation>
+    </message>
+    <message>
+        <source>Shortcut (after /)</source>
+        <translation>Atalho (depois da /)</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importar…</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fechar</translation>
+    </message>
+    <message>
+        <source>A quick reply needs a shortcut and a text.</source>
+        <translation>Uma resposta rápida precisa de um atalho e de um texto.</translation>
+    </message>
+    <message>
+        <source>The text is too long: at most {count} characters.</source>
+        <translation>O texto é longo demais: no máximo {count} caracteres.</translation>
+    </message>
+    <message>
+        <source>Another quick reply already uses /{shortcut}.</source>
+        <translation>Outra resposta rápida já usa /{shortcut}.</translation>
+    </message>
+    <message>
+        <source>Export quick replies</source>
+        <translation>Exportar respostas rápidas</translation>
+    </message>
+    <message>
+        <source>Import quick replies</source>
+        <translation>Importar respostas rápidas</translation>
+    </message>
+    <message>
+        <source>Quick replies (*.json)</source>
+        <translation>Respostas rápidas (*.json)</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read.</source>
+        <translation>Não foi possível ler {path}.</translation>
+    </message>
+    <message>
+        <source>{path} is not an export of quick replies: nothing was imported.</source>
+        <translation>{path} não é uma exportação de respostas rápidas: nada foi importado.</translation>
+    </message>
+    <message>
+        <source>Quick replies imported: {count}.</source>
+        <translation>Respostas rápidas importadas: {count}.</translation>
+    </message>
+    <message>
+        <source>{path} cannot be written.</source>
+        <translation>Não foi possível gravar {path}.</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>Exportadas para {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReplyPopup</name>
+    <message>
+        <source>Quick replies</source>
+        <translation>Respostas rápidas</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in to ZapFlare</source>
@@ -1600,12 +1722,20 @@ Entrou como: {who}</translation>
         <source>The preferences cannot be saved in {path} (the log has the details); they apply until zapdesk closes.</source>
         <translation>As preferências não podem ser salvas em {path} (os detalhes estão no registro); elas valem até o zapdesk ser fechado.</translation>
     </message>
+    <message>
+        <source>{names}: zapdesk cannot fill this in here, so it is not sent. Correct or remove it; the variables are {{{{nome}}}}, {{{{primeiro_nome}}}}, {{{{saudacao}}}}, {{{{atendente}}}}, {{{{instancia}}}}, {{{{data}}}}, {{{{hora}}}} and {{{{protocolo}}}}.</source>
+        <translation>{names}: o zapdesk não consegue preencher isto aqui, então a mensagem não é enviada. Corrija ou remova; as variáveis são {{{{nome}}}}, {{{{primeiro_nome}}}}, {{{{saudacao}}}}, {{{{atendente}}}}, {{{{instancia}}}}, {{{{data}}}}, {{{{hora}}}} e {{{{protocolo}}}}.</translation>
+    </message>
 </context>
 <context>
     <name>help</name>
     <message>
         <source>&amp;Preferences…</source>
         <translation>&amp;Preferências…</translation>
+    </message>
+    <message>
+        <source>&amp;Quick replies…</source>
+        <translation>&amp;Respostas rápidas…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1626,6 +1756,10 @@ Entrou como: {who}</translation>
     <message>
         <source>&amp;About zapdesk</source>
         <translation>&amp;Sobre o zapdesk</translation>
+    </message>
+    <message>
+        <source>Sign in or try the demo first: quick replies belong to an account.</source>
+        <translation>Entre numa conta ou experimente a demonstração primeiro: as respostas rápidas pertencem a uma conta.</translation>
     </message>
     <message>
         <source>Preferences saved.</source>
@@ -2069,6 +2203,10 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     <message>
         <source>New line</source>
         <translation>Nova linha</translation>
+    </message>
+    <message>
+        <source>Quick replies: / then part of the shortcut or text; Up/Down choose, Enter or Tab insert, Esc closes</source>
+        <translation>Respostas rápidas: / e parte do atalho ou do texto; Cima/Baixo escolhem, Enter ou Tab inserem, Esc fecha</translation>
     </message>
     <message>
         <source> or </source>

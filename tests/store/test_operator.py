@@ -15,6 +15,7 @@ import pytest
 from tests.store.test_store import ACCOUNT, all_messages, receive, text_message
 from tests.webhooks import payloads as p
 from zapdesk.store import export, outbox
+from zapdesk.store import quick_replies as q
 from zapdesk.store.database import database_path
 from zapdesk.store.schema import MIGRATIONS, VERSION
 from zapdesk.store.store import Store
@@ -76,3 +77,20 @@ async def test_the_operator_survives_the_echo_arriving_before_the_answer(store: 
     await store.write(lambda c: outbox.sent(c, item.id, "OUT7", 1704456901.0))
     [mine] = [m for m in await all_messages(store) if m.from_me]
     assert (mine.message_id, mine.operator) == ("OUT7", "Bruno")
+
+
+async def test_quick_replies_and_protocols_per_account(store: Store) -> None:
+    first = await store.write(lambda c: q.save(c, ACCOUNT, "ola", "Olá!", 1.0))
+    await store.write(lambda c: q.save(c, ACCOUNT, "pix", "Chave", 1.0))
+    await store.write(lambda c: q.save(c, "acc_2", "ola", "Outra conta", 1.0))
+    listed = await store.read(lambda c: q.listed(c, ACCOUNT))
+    assert [r.shortcut for r in listed] == ["ola", "pix"]
+    await store.write(lambda c: q.reorder(c, ACCOUNT, [listed[1].id, first]))
+    assert [r.shortcut for r in await store.read(lambda c: q.listed(c, ACCOUNT))] == [
+        "pix", "ola"]
+    assert [r.body for r in await store.read(lambda c: q.listed(c, "acc_2"))] == [
+        "Outra conta"]
+    await receive(store, text_message("IN1", "Oi"))
+    [chat] = await store.read(lambda c: c.execute("SELECT id FROM conversations").fetchall())
+    numbers = [await store.write(lambda c: q.next_protocol(c, chat[0])) for _ in range(3)]
+    assert numbers == [f"{chat[0]}-1", f"{chat[0]}-2", f"{chat[0]}-3"]

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 
 from zapdesk.controller.app import AppController
 from zapdesk.controller.outbox import Outbox
+from zapdesk.controller.quick_replies import QuickReplies
 from zapdesk.controller.receiving import Changes
 from zapdesk.core import errors
 from zapdesk.store import outbox, queries
@@ -28,6 +29,7 @@ class Conversations(QObject):
         self.app = app
         app.receiver.stored.connect(self.changed)
         self._outbox_connected = False
+        self.quick_replies = QuickReplies(self._store)
 
     def _store(self) -> Store:
         if not self.app.receiver.store_open:

@@ -149,7 +149,19 @@ ALTER TABLE outbox ADD COLUMN operator TEXT;
 ALTER TABLE messages ADD COLUMN operator TEXT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+# Quick replies ("respostas rápidas"), per account, in the operator's order; and each
+# conversation's protocol counter (``{{protocolo}}``), which only ever goes up.
+_V8 = """
+CREATE TABLE quick_replies (
+    id INTEGER PRIMARY KEY, account_id TEXT NOT NULL, shortcut TEXT NOT NULL,
+    body TEXT NOT NULL, position INTEGER NOT NULL, updated_at REAL NOT NULL);
+CREATE INDEX quick_replies_order ON quick_replies (account_id, position, id);
+CREATE TABLE protocols (
+    conversation_id INTEGER PRIMARY KEY REFERENCES conversations (id) ON DELETE CASCADE,
+    counter INTEGER NOT NULL) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
 VERSION = len(MIGRATIONS)
 
 

@@ -51,6 +51,7 @@ from zapdesk.ui.failure_words import failure_notice
 from zapdesk.ui.listener_banner import ListenerBanner
 from zapdesk.ui.message_model import MessageModel
 from zapdesk.ui.presence import presence_text
+from zapdesk.ui.quick_replies import QuickReplyAssist
 from zapdesk.ui.search_results import (
     SearchHit,
     SearchModel,
@@ -137,6 +138,7 @@ class ChatPage(QWidget):
         self.composer.send_text = self._send_text
         self.composer.send_media = self._send_media
         self.composer.signature.preferences = conversations.app.preferences
+        self.quick_replies = QuickReplyAssist(self)  # "/" in the box
         self.composer.draft_changed.connect(
             lambda key, text: self.spawn(self._save_draft(key, text)))
         self._drafts_loaded = False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,11 +28,20 @@ from zapdesk.ui.status import error_text
 
 SendText = Callable[[str, str], Awaitable[Any]]  # (to, text)
 SendMedia = Callable[[str, str, str | None, str | None], Awaitable[Any]]  # to, url, kind, caption
+Prepare = Callable[[str], Awaitable[str]]  # the text as sent: its variables filled in
 DRAFT_SAVE_MS = 800  # typing pauses this long: the draft is written to the store
 
 
 class MessageEdit(QPlainTextEdit):
     send_requested = Signal()
+    # Sees each key first (Tab too) and may take it: the quick replies' list while it is open.
+    intercept: Callable[[QKeyEvent], bool] | None = None
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and self.intercept is not None and self.intercept(event):
+            return True
+        return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -94,6 +103,7 @@ class Composer(QWidget):
         self.spawn = spawn
         self.send_text: SendText | None = None
         self.send_media: SendMedia | None = None
+        self.prepare: Prepare | None = None
         self.to: str | None = None  # digits of the open conversation; None: a new one
         # What was typed and not sent, per conversation, as last handed to the store:
         # switching never carries a text to another contact, and coming back (or the next
@@ -162,7 +172,7 @@ class Composer(QWidget):
             "" if info else f"color: {theme.pick(theme.WARNING, self.palette()).name()}")
         self.reason.setVisible(reason is not None)
 
-    def _show_problem(self, text: str) -> None:
+    def show_problem(self, text: str) -> None:
         self.problem.setText(text)
         self.problem.setStyleSheet(f"color: {theme.pick(theme.WARNING, self.palette()).name()}")
         self.problem.setVisible(bool(text))
@@ -174,7 +184,7 @@ class Composer(QWidget):
         try:
             return normalize_phone(self.recipient.text(), field="to")
         except errors.InvalidPhoneNumber as exc:
-            self._show_problem(error_text(exc))
+            self.show_problem(error_text(exc))
             self.recipient.edit.setFocus()
             return None
 
@@ -190,9 +200,10 @@ class Composer(QWidget):
     async def _send(self, to: str, text: str, key: DraftKey | None) -> None:
         assert self.send_text is not None
         try:
-            await self.send_text(to, self.signature.applied(text) or text)
+            ready = await self.prepare(text) if self.prepare is not None else text
+            await self.send_text(to, self.signature.applied(ready) or ready)
         except errors.ZapdeskError as exc:
-            self._show_problem(error_text(exc))  # the text stays in the box
+            self.show_problem(error_text(exc))  # the text stays in the box
             return
         # Sent: that text is no longer a draft, wherever the operator went meanwhile.
         if key == self.key and self.edit.toPlainText() == text:

@@ -17,6 +17,7 @@ from zapdesk.desktop.autostart import Autostart
 from zapdesk.ui.about import AboutDialog
 from zapdesk.ui.folders import open_folder
 from zapdesk.ui.preferences import PreferencesDialog, apply_now
+from zapdesk.ui.quick_reply_manager import QuickReplyManager
 from zapdesk.ui.status import error_text
 from zapdesk.ui.user_guide import UserGuideDialog
 
@@ -36,6 +37,9 @@ class HelpMenu:
         console.keys.keyboard.bind("preferences", self.open_preferences)  # Ctrl+, anywhere
         console.keys.keyboard.show_in_menu(self.preferences_action, "preferences")
         self._put_before_quit(self.preferences_action)
+        self.quick_replies_action = self._action(translate("help", "&Quick replies…"),
+                                                 self.open_quick_replies)
+        self._put_before_quit(self.quick_replies_action)
         self.menu = QMenu(translate("help", "&Help"), window)
         window.menuBar().addMenu(self.menu)
         self.menu.addAction(console.keys.shortcuts_action)  # the cheat sheet (F1, Ctrl+/)
@@ -93,6 +97,27 @@ class HelpMenu:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: self.dialogs.pop(key, None))
         dialog.open()  # never exec(): a nested loop would stall the other tasks
+
+    def open_quick_replies(self) -> None:
+        """The manager for the selected account (else the first one)."""
+        console = self.console
+        account = console.selection()[0] or next(iter(console.app.accounts), None)
+        if account is None:
+            console.window.statusBar().showMessage(QCoreApplication.translate(
+                "help", "Sign in or try the demo first: quick replies belong to an account."))
+            return
+        if self._raise("quick_replies"):
+            existing = self.dialogs["quick_replies"]
+            if getattr(existing, "account_id", None) == account.profile.id:
+                return
+            existing.close()
+        dialog = QuickReplyManager(console.window, console.spawn,
+                                   console.conversations.quick_replies, account.profile.id,
+                                   account.profile.display_name)
+        self.dialogs["quick_replies"] = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(lambda: self.dialogs.pop("quick_replies", None))
+        dialog.show()  # not modal: the chat stays usable beside it
 
     def open_preferences(self) -> None:
         console = self.console

@@ -93,6 +93,10 @@ SHORTCUTS: tuple[Shortcut, ...] = (
              QT_TRANSLATE_NOOP("shortcuts", "Send the message")),
     Shortcut(None, ("Shift+Enter",), Area.MESSAGE_BOX,
              QT_TRANSLATE_NOOP("shortcuts", "New line")),
+    Shortcut(None, ("/",), Area.MESSAGE_BOX,
+             QT_TRANSLATE_NOOP("shortcuts", "Quick replies: / then part of the shortcut or "
+                                            "text; Up/Down choose, Enter or Tab insert, Esc "
+                                            "closes")),
 )
 
 
