@@ -1157,6 +1157,10 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
         <translation>Copiar texto</translation>
     </message>
     <message>
+        <source>Save as quick reply…</source>
+        <translation>Salvar como resposta rápida…</translation>
+    </message>
+    <message>
         <source>Sent by {name}</source>
         <translation>Enviada por {name}</translation>
     </message>

@@ -108,7 +108,8 @@ async def test_a_group_shows_who_wrote_and_media_opens(qtbot: QtBot, tmp_path: P
             view.doubleClicked.emit(model.index(3))
             menu = view.actions_for(model.index(3).data(MessageRole.MESSAGE))
             actions = {a.text(): a for a in menu.actions()}
-            assert list(actions) == ["Open media", "Copy media address", "Copy text"]
+            assert list(actions) == ["Open media", "Copy media address", "Copy text",
+                                     "Save as quick reply…"]
             menu.adjustSize()
             shot(menu, f"chat-menu-{theme}")
             actions["Open media"].trigger()
@@ -120,7 +121,8 @@ async def test_a_group_shows_who_wrote_and_media_opens(qtbot: QtBot, tmp_path: P
         actions["Copy text"].trigger()
         assert QGuiApplication.clipboard().text() == "Chegou assim"  # the caption
         assert [a.text() for a in view.actions_for(
-            model.index(0).data(MessageRole.MESSAGE)).actions()] == ["Copy text"]
+            model.index(0).data(MessageRole.MESSAGE)).actions()] == [
+            "Copy text", "Save as quick reply…"]
         await asyncio.sleep(0.1)
         shot(view, f"chat-group-{theme}")
 

@@ -60,7 +60,8 @@ async def test_keyboard_only_quick_replies_reach_the_sandbox_filled_in(
     async with console_env(qtbot, tmp_path) as env:
         account, instance_id = await ready(env)
         prefs = env.app.preferences
-        await prefs.apply(replace(prefs.settings, operator_name="Ana"))
+        await prefs.apply(replace(prefs.settings, operator_name="Ana",
+                                  listen_port=env.app.receiver.listener.port))
         dialog = manager(env)
         await create(env, dialog, "saudacao", "{{saudacao}}, {{primeiro_nome}}! Aqui é "
                      "{{atendente}}, da {{instancia}}. Protocolo {{protocolo}}.")
@@ -227,3 +228,23 @@ async def test_the_demo_starts_with_a_portuguese_starter_set(qtbot: QtBot, tmp_p
         QTest.keyClicks(page.composer.edit, "/obrig")
         await until(lambda: page.quick_replies.popup.isVisible(), what="the starter set")
         assert page.quick_replies.popup.chosen().shortcut == "obrigado"  # type: ignore
+
+
+async def test_a_message_is_saved_as_a_quick_reply_from_its_menu(qtbot: QtBot,
+                                                                 tmp_path: Path) -> None:
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        page = env.console.chat_page
+        await chat_with_maria(env, instance_id)
+        await until(lambda: page.messages.rowCount() == 1)
+        menu = page.view.actions_for(page.messages.rows[0])
+        [save] = [a for a in menu.actions() if a.text() == "Save as quick reply…"]
+        save.trigger()
+        dialog = env.window.findChildren(QuickReplyManager)[-1]
+        assert dialog.isVisible() and dialog.body.toPlainText() == "Oi, qual a chave Pix?"
+        QTest.keyClicks(dialog.shortcut, "chave")
+        QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        await until(lambda: [r.shortcut for r in dialog.replies] == ["chave"])
+        assert (await env.console.conversations.quick_replies.listed(
+            account.profile.id))[0].body == "Oi, qual a chave Pix?"
+        dialog.close()

@@ -78,14 +78,16 @@ async def test_signed_text_and_caption_reach_the_sandbox(qtbot: QtBot, tmp_path:
         # Unsigned first: sent as typed, and still recorded as Ana's.
         page.composer.edit.setPlainText("Já te mando")
         press_enter(page.composer.edit)
-        await until(lambda: page.messages.rows[-1].from_me, what="the message shown")
+        await until(lambda: page.messages.rows and page.messages.rows[-1].from_me,
+                    what="the message shown")
         QTest.mouseClick(toggle, Qt.MouseButton.LeftButton)
         assert toggle.isChecked()
         await until(lambda: env.app.preferences.signs(account.profile.id, instance_id),
                     what="the toggle remembered for this instance")
         page.composer.edit.setPlainText("Segue o boleto")
         press_enter(page.composer.edit)
-        await until(lambda: page.messages.rows[-1].text == "*Ana Souza:*\nSegue o boleto",
+        await until(lambda: page.messages.rows
+                    and page.messages.rows[-1].text == "*Ana Souza:*\nSegue o boleto",
                     what="the signed text in the bubble before it is sent")
         assert page.composer.edit.toPlainText() == ""
         page.composer.open_media()
@@ -122,8 +124,13 @@ async def test_the_toggle_is_remembered_per_instance(qtbot: QtBot, tmp_path: Pat
         second = await connected(env, account, "Suporte")
         page = env.console.chat_page
         await open_chat(env, first)
+        port = env.app.receiver.listener.port  # given at start, not the saved one
         page.composer.signature.click()
         await until(lambda: env.app.preferences.signs(account.profile.id, first))
+        # Saved alone: the listener stays where it listens (it is not "applied" again).
+        await until(lambda: env.app.preferences.store.load().signed_instances ==
+                    (f"{account.profile.id}/{first}",), what="saved")
+        assert env.app.receiver.listener.port == port and env.app.receiver.listening
         page.composer.edit.setPlainText("Bom dia!")
         await asyncio.sleep(0.1)
         shot(env.window, f"inbox-signature-on-{look}")

@@ -85,10 +85,16 @@ class Preferences(QObject):
         return f"{account_id}/{instance_id}" in self.settings.signed_instances
 
     async def set_signing(self, account_id: str, instance_id: str, on: bool) -> None:
-        """The composer's "Sign" toggle, remembered per instance (saved at once)."""
+        """The composer's "Sign" toggle, remembered per instance: only that is written to
+        the file (never through apply(), which could move the listener)."""
         key = f"{account_id}/{instance_id}"
         kept = tuple(k for k in self.settings.signed_instances if k != key)
-        await self.apply(replace(self.settings, signed_instances=kept + ((key,) if on else ())))
+        self.settings = replace(self.settings, signed_instances=kept + ((key,) if on else ()))
+        try:
+            await asyncio.to_thread(self.store.update,
+                                    signed_instances=self.settings.signed_instances)
+        except errors.ZapdeskError as exc:  # kept for this run; the log says why not saved
+            log.warning("the Sign toggle is not saved: %s", exc)
 
     async def repoint(self) -> None:
         """Instances whose webhook is one of this app's URLs on another address get the

@@ -34,6 +34,7 @@ WARM_CHUNK = 10  # bubbles measured per idle turn (about 0.6 ms)
 
 class ChatView(QListView):
     retry_requested = Signal(object)  # MessageRow of a failed message
+    save_as_quick_reply = Signal(str)  # a message's text, to keep as a quick reply
 
     def __init__(self, model: MessageModel, spawn: Spawn, parent: QWidget | None = None
                  ) -> None:
@@ -189,6 +190,8 @@ class ChatView(QListView):
         if row.text and row.deleted_at is None:
             text = row.text
             menu.addAction(translate("chat", "Copy text"), lambda: copy(text))
+            menu.addAction(translate("chat", "Save as quick reply…"),
+                           lambda: self.save_as_quick_reply.emit(text))
         return menu
 
 

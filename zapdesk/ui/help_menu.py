@@ -32,14 +32,15 @@ class HelpMenu:
         window = console.window
         self.dialogs: dict[str, QDialog] = {}  # one of each at a time
         self.autostart: Autostart | None = None  # start on login, where the app offers it
+        self.quick_replies_action = self._action(translate("help", "&Quick replies…"),
+                                                 self.open_quick_replies)
+        self._put_before_quit(self.quick_replies_action)
         self.preferences_action = self._action(translate("help", "&Preferences…"),
                                                self.open_preferences)
         console.keys.keyboard.bind("preferences", self.open_preferences)  # Ctrl+, anywhere
         console.keys.keyboard.show_in_menu(self.preferences_action, "preferences")
         self._put_before_quit(self.preferences_action)
-        self.quick_replies_action = self._action(translate("help", "&Quick replies…"),
-                                                 self.open_quick_replies)
-        self._put_before_quit(self.quick_replies_action)
+        console.chat_page.view.save_as_quick_reply.connect(self.save_as_quick_reply)
         self.menu = QMenu(translate("help", "&Help"), window)
         window.menuBar().addMenu(self.menu)
         self.menu.addAction(console.keys.shortcuts_action)  # the cheat sheet (F1, Ctrl+/)
@@ -97,6 +98,13 @@ class HelpMenu:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(lambda: self.dialogs.pop(key, None))
         dialog.open()  # never exec(): a nested loop would stall the other tasks
+
+    def save_as_quick_reply(self, text: str) -> None:
+        """A message's text in the manager as a new quick reply, to name and save."""
+        self.open_quick_replies()
+        dialog = self.dialogs.get("quick_replies")
+        if isinstance(dialog, QuickReplyManager):
+            dialog.new(body=text)
 
     def open_quick_replies(self) -> None:
         """The manager for the selected account (else the first one)."""

@@ -102,7 +102,8 @@ class QuickReplyAssist(QObject):
         cursor = edit.textCursor()
         if cursor.hasSelection():
             return None
-        text, end = edit.toPlainText(), cursor.position()
+        text = edit.toPlainText()
+        end = min(cursor.position(), len(text))  # mid-change the cursor may lag the text
         start = end
         while start > 0 and not text[start - 1].isspace():
             start -= 1

@@ -58,7 +58,7 @@ class QuickReplyManager(QDialog):
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.up_button = QPushButton(self.tr("Move up"), self)
         self.down_button = QPushButton(self.tr("Move down"), self)
-        self.new_button.clicked.connect(self.new)
+        self.new_button.clicked.connect(lambda: self.new())
         self.delete_button.clicked.connect(lambda: self.spawn(self.delete()))
         self.up_button.clicked.connect(lambda: self.spawn(self.move_reply(-1)))
         self.down_button.clicked.connect(lambda: self.spawn(self.move_reply(1)))
@@ -156,12 +156,13 @@ class QuickReplyManager(QDialog):
         self.up_button.setEnabled(row > 0)
         self.down_button.setEnabled(0 <= row < len(self.replies) - 1)
 
-    def new(self) -> None:
+    def new(self, body: str = "") -> None:
+        """An empty form (or one holding ``body``, from a message) for a new reply."""
         self.editing = None
         self.list.clearSelection()
         self.list.setCurrentRow(-1)
         self.shortcut.clear()
-        self.body.clear()
+        self.body.setPlainText(body)
         self._say("")
         self._buttons()
         self.shortcut.setFocus()
