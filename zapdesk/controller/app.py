@@ -28,6 +28,7 @@ from zapdesk.core import errors
 log = logging.getLogger(__name__)
 
 DEMO_ACCOUNT = "acc_demo"
+TOKEN_WAIT = 3.0  # seconds the listener waits for the keyring's webhook tokens before opening
 
 
 class AppController(QObject):
@@ -92,21 +93,43 @@ class AppController(QObject):
                 controller.profile.id, [(i.id, i.name) for i in controller.instances]))
 
     # ---- receiving ----------------------------------------------------------------------
-    async def start_receiving(self) -> None:
+    async def start_receiving(self, stored: list[AccountProfile] | None = None) -> None:
         """Store and listener, started once however many callers wait for them; a failure
-        is one notice, and the console works without them."""
+        is one notice, and the console works without them. ``stored``: the accounts kept
+        from earlier runs, whose webhook tokens are registered before the port opens."""
         if self._receiving is None:
-            self._receiving = self.tasks.spawn(self._start_receiving(), name="receiving")
+            self._receiving = self.tasks.spawn(self._start_receiving(stored or []),
+                                               name="receiving")
+            await asyncio.shield(self._receiving)
+            return
         await asyncio.shield(self._receiving)
+        if stored:  # receiving was started by someone else first (the demo, a sign-in)
+            await self._register_stored(stored)
 
-    async def _start_receiving(self) -> None:
+    async def _start_receiving(self, stored: list[AccountProfile]) -> None:
         try:
-            await self.receiver.start()
+            await self.receiver.start(before_listening=lambda: self._register_stored(stored))
         except errors.ZapdeskError as exc:
             self.notice.emit(exc.message(QCoreApplication.translate))
         if self.receiver.store_open:  # sending needs the store, not the listener
             self.outbox = Outbox(self.receiver.store, self._client_for)
             await self.outbox.start()
+
+    async def _register_stored(self, profiles: list[AccountProfile]) -> None:
+        """Every stored account's webhook token, read before the listener answers anyone:
+        a sender whose events were queued while zapdesk was closed redelivers them the
+        moment the port opens, and a 404 is not retried (Evolution's non-retryable list is
+        400, 401, 403, 404, 422). A keyring slower than TOKEN_WAIT does not keep the port
+        closed: until its tokens arrive, unknown tokens are answered 503 (retried)."""
+        if not profiles:
+            return
+        self.receiver.expect(p.id for p in profiles)
+        reads = [self.tasks.spawn(self._listen_for(p), name=f"token-{p.id}") for p in profiles]
+        _done, pending = await asyncio.wait(reads, timeout=TOKEN_WAIT)
+        if pending:
+            log.warning("the keyring has not given %d webhook token(s) after %.0f s; "
+                        "listening anyway, answering 503 to unknown tokens until it does",
+                        len(pending), TOKEN_WAIT)
 
     def _client_for(self, account_id: str) -> Any:
         found = next((a for a in self.accounts if a.profile.id == account_id), None)
@@ -124,14 +147,17 @@ class AppController(QObject):
         """Open every stored account; one that fails shows its error, the others load."""
         self.loading = True
         self.accounts_changed.emit()
-        receiving = self.tasks.spawn(self.start_receiving())  # meanwhile, accounts open
         try:
             profiles = await asyncio.to_thread(self.manager.accounts)
         except errors.ZapdeskError as exc:
             self.loading = False
             self.notice.emit(exc.message(QCoreApplication.translate))
             self.accounts_changed.emit()
+            await self.start_receiving()
             return
+        # Webhooks are received for every account, even one whose sign-in fails now; the
+        # listener opens once their tokens are registered. Meanwhile, accounts open.
+        receiving = self.tasks.spawn(self.start_receiving(profiles))
 
         async def open_one(profile: AccountProfile) -> AccountController:
             try:
@@ -139,9 +165,7 @@ class AppController(QObject):
             except errors.ZapdeskError as exc:
                 client, failure = None, exc
             last_known = await asyncio.to_thread(self.snapshots.load, profile.id)
-            # Webhooks are received for every account, even one whose sign-in fails now.
-            await receiving
-            await self._listen_for(profile)
+            await asyncio.shield(receiving)
             controller = self._controller(profile, client)
             if last_known is not None:
                 controller.show_last_known(last_known)
@@ -154,6 +178,7 @@ class AppController(QObject):
             return controller
 
         opened = await asyncio.gather(*(open_one(p) for p in profiles))
+        await receiving
         self.accounts.extend(opened)
         self.loading = False
         self.accounts_changed.emit()

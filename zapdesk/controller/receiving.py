@@ -7,7 +7,7 @@ one summary of what changed, because per-event repaints are what starve the GUI 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -55,14 +55,19 @@ class Receiver(QObject):
         self._instances: dict[str, frozenset[tuple[str, str]]] = {}
 
     # ---- life ----------------------------------------------------------------------
-    async def start(self) -> None:
-        """Open the store, then listen; each failure is said once and the app goes on."""
+    async def start(self, before_listening: Callable[[], Awaitable[None]] | None = None
+                    ) -> None:
+        """Open the store, run ``before_listening`` (the stored accounts' tokens are
+        registered there, so the port never opens to a sender it would refuse), then
+        listen; each failure is said once and the app goes on."""
         if self._started:
             return
         self._started = True
         try:
             await self.store.open()
             self._store_open = True
+            if before_listening is not None:
+                await before_listening()
             await self.listener.start()
         except errors.ZapdeskError as exc:
             self._failed(exc)
@@ -122,6 +127,11 @@ class Receiver(QObject):
         return self.listener.running
 
     # ---- accounts ------------------------------------------------------------------
+    def expect(self, account_ids: Iterable[str]) -> None:
+        """Stored accounts whose tokens are about to be read: until each is registered
+        with its kept token, an unknown token is answered "try again" (503), not 404."""
+        self.listener.unresolved.update(account_ids)
+
     async def register(self, account_id: str, token: str, *, kept: bool) -> None:
         last = None
         if self._store_open:
@@ -129,7 +139,9 @@ class Receiver(QObject):
         self.listener.register(account_id, token, last_event_at=last)
         if kept:
             self.temporary.discard(account_id)
+            self.listener.unresolved.discard(account_id)
         else:
+            # Its kept token, if any, could not be read: it stays unresolved (see expect).
             self.temporary.add(account_id)
         self.health_changed.emit()
 
