@@ -1442,6 +1442,10 @@ Entrou como: {who}</translation>
         <translation>O servidor enviou uma resposta que o zapdesk não entende.</translation>
     </message>
     <message>
+        <source>Something went wrong in zapdesk while updating from the server (the log has the details). It tries again by itself.</source>
+        <translation>Algo deu errado no zapdesk ao atualizar a partir do servidor (o registro tem os detalhes). Ele tenta de novo sozinho.</translation>
+    </message>
+    <message>
         <source>Cannot reach the server. Check the internet connection and try again.</source>
         <translation>Não foi possível alcançar o servidor. Verifique a conexão com a internet e tente de novo.</translation>
     </message>
@@ -1712,6 +1716,10 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     <message>
         <source>Offline — retrying in {seconds} s</source>
         <translation>Sem conexão — nova tentativa em {seconds} s</translation>
+    </message>
+    <message>
+        <source>Not updated — retrying in {seconds} s</source>
+        <translation>Não atualizado — nova tentativa em {seconds} s</translation>
     </message>
     <message>
         <source>Sign in again</source>

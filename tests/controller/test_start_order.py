@@ -126,11 +126,13 @@ async def test_a_slow_keyring_delays_events_but_loses_none(tmp_path: Path,
     # The keyring takes longer than the listener waits for it (it may be asking the
     # person to unlock it): the port opens, and her events are told to come back.
     monkeypatch.setattr(app_module, "TOKEN_WAIT", 0.2)
-    async with restarting(tmp_path, SlowKeyring(0.0, webhook_delay=1.0)) as (app, sender):
+    async with restarting(tmp_path, SlowKeyring(0.0, webhook_delay=2.0)) as (app, sender):
         loading = asyncio.ensure_future(app.load())
-        await asyncio.sleep(0.6)
-        assert app.receiver.listening  # not held closed by the keyring
-        assert sender.answers[503] > 0 and sender.answers[200] == 0, sender.answers
+        deadline = time.monotonic() + 1.8
+        while not sender.answers[503]:  # the port opened, not held closed by the keyring
+            assert time.monotonic() < deadline, sender.answers
+            await asyncio.sleep(0.01)
+        assert sender.answers[200] == 0, sender.answers  # her token is not known yet
         assert sender.retry_after == {"5"}
         await loading
         await sender.until_stored(20)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -82,7 +82,8 @@ class AppController(QObject):
                     ) -> AccountController:
         controller = AccountController(profile, client, refresh_interval=self.refresh_interval,
                                        clock=self.clock, demo=demo,
-                                       snapshots=None if demo else self.snapshots)
+                                       snapshots=None if demo else self.snapshots,
+                                       report=self.report_bug)
         controller.changed.connect(lambda: self._instances_seen(controller))
         return controller
 
@@ -127,7 +128,7 @@ class AppController(QObject):
         reads = [self.tasks.spawn(self._listen_for(p), name=f"token-{p.id}") for p in profiles]
         _done, pending = await asyncio.wait(reads, timeout=TOKEN_WAIT)
         if pending:
-            log.warning("the keyring has not given %d webhook token(s) after %.0f s; "
+            log.warning("the keyring has not given %d webhook token(s) after %.1f s; "
                         "listening anyway, answering 503 to unknown tokens until it does",
                         len(pending), TOKEN_WAIT)
 
@@ -277,12 +278,21 @@ class AppController(QObject):
 
     # ---- quitting ----------------------------------------------------------------------
     async def close(self) -> None:
-        await self.tasks.cancel_all()
+        """Every step runs whatever an earlier one raised: the outbox, the listener and the
+        store are closed even after a background task or an account failed to stop."""
+        await self._closing("background tasks", self.tasks.cancel_all())
         for controller in self.accounts:
-            await controller.close()
+            await self._closing(f"account {controller.name}", controller.close())
         self.accounts.clear()
         if self.outbox is not None:
-            await self.outbox.close()
-        await self.receiver.close()
-        await self._stop_sandbox()
+            await self._closing("outbox", self.outbox.close())
+        await self._closing("receiving", self.receiver.close())
+        await self._closing("demo sandbox", self._stop_sandbox())
+
+    async def _closing(self, what: str, step: Coroutine[Any, Any, None]) -> None:
+        try:
+            await step
+        except Exception as exc:  # a bug, but the next steps must still run
+            log.error("closing the %s failed", what)
+            self.report_bug(exc)
 

@@ -47,6 +47,7 @@ class Receiver(QObject):
         self.temporary: set[str] = set()  # accounts whose URL lasts for this session only
         self._started = False
         self._store_open = False
+        self._closed = False
         self._pending: Changes = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -112,8 +113,13 @@ class Receiver(QObject):
         self.health_changed.emit()
 
     async def close(self) -> None:
-        self._timer.stop()
+        # The listener first: stopping it lets requests in flight finish, and each stored
+        # one would start the batch timer again, whose news would then reach a window whose
+        # loop has stopped.
+        self._closed = True
         await self.listener.stop()
+        self._timer.stop()
+        self._pending = {}
         if self._store_open:
             self._store_open = False
             await self.store.close()
@@ -192,7 +198,7 @@ class Receiver(QObject):
         if outcome.instance is not None and outcome.chats:
             chats = self._pending.setdefault(account_id, {}).setdefault(outcome.instance, set())
             chats.update(outcome.chats)
-        if not self._timer.isActive():
+        if not self._timer.isActive() and not self._closed:
             self._timer.start()
 
     def _flush(self) -> None:

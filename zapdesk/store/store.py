@@ -34,10 +34,12 @@ class Store:
         self._reader = await asyncio.to_thread(connect, self.path, readonly=True)
 
     async def close(self) -> None:
-        await self.writer.close()
+        # The reader first: SQLite checkpoints the WAL into the database and deletes the
+        # -wal file when the last connection closes, and a read-only one cannot do that.
         if self._reader is not None:
             reader, self._reader = self._reader, None
             await asyncio.to_thread(self._close_reader, reader)
+        await self.writer.close()
 
     def _close_reader(self, reader: sqlite3.Connection) -> None:
         with self._read_lock:
