@@ -5,6 +5,7 @@ listener and the store closed even when a task or an account raised while stoppi
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from pathlib import Path
 from typing import Any
@@ -96,3 +97,28 @@ async def test_close_finishes_when_an_account_fails_to_stop(tmp_path: Path) -> N
     assert [str(e) for e in app.bugs] == ["a follower that cannot stop"]
     assert not app.receiver.listening and not app.receiver.store_open
     assert app.outbox._closing
+
+
+async def test_quitting_while_the_store_opens_still_closes_it(tmp_path: Path) -> None:
+    # Quit arrives while the accounts load: the store's writer has opened the file, the
+    # rest of the start has not finished. Its connection must still close (and the WAL with
+    # it), not linger until the process ends.
+    app = app_in(tmp_path)
+    store = app.receiver.store
+    opened = asyncio.Event()
+
+    async def slow_open() -> None:
+        await store.writer.start()
+        opened.set()
+        await asyncio.sleep(60)  # the reader is slow to open
+
+    store.open = slow_open  # type: ignore[method-assign]
+    starting = asyncio.ensure_future(app.start_receiving())
+    await opened.wait()
+    await app.close()
+    with contextlib.suppress(asyncio.CancelledError):
+        await starting
+    assert not store.writer.running
+    path = database_path(app.data_dir)
+    assert sorted(p.name for p in path.parent.iterdir() if p.name.startswith(path.name)) \
+        == [path.name]

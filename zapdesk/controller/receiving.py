@@ -120,7 +120,7 @@ class Receiver(QObject):
         await self.listener.stop()
         self._timer.stop()
         self._pending = {}
-        if self._store_open:
+        if self._started:  # also when quitting interrupted the opening: its writer runs
             self._store_open = False
             await self.store.close()
 
