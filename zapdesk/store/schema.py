@@ -134,7 +134,14 @@ UPDATE outbox SET http_status = CAST(substr(error, 25, 3) AS INTEGER)
 WHERE reason = 'server_error';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Reactions are ordered by the reacting phone's clock in milliseconds (two changes within
+# one second must not tie), and a removal stays as a row with emoji '' so that an older
+# reaction arriving after it cannot come back. Rows written in seconds move to milliseconds.
+_V6 = """
+UPDATE reactions SET at = at * 1000 WHERE at BETWEEN 1 AND 99999999999;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 VERSION = len(MIGRATIONS)
 
 
