@@ -173,13 +173,22 @@ class Receiver(QObject):
         if not self._store_open or self._instances.get(account_id) == known:
             return
         self._instances[account_id] = known
-        await self.store.remember_instances(account_id, known)
+        moved = await self.store.remember_instances(account_id, known)
+        if moved:  # conversations filed under a name joined their instance: show them
+            self._note(account_id, moved)
 
     # ---- news ----------------------------------------------------------------------
     def _stored(self, account_id: str, outcome: Outcome) -> None:
+        changed = dict(outcome.others)
         if outcome.instance is not None and outcome.chats:
-            chats = self._pending.setdefault(account_id, {}).setdefault(outcome.instance, set())
-            chats.update(outcome.chats)
+            changed[outcome.instance] = outcome.chats
+        self._note(account_id, changed)
+
+    def _note(self, account_id: str, changed: dict[str, set[str]]) -> None:
+        for instance, chats in changed.items():
+            if chats:
+                self._pending.setdefault(account_id, {}).setdefault(instance, set()).update(
+                    chats)
         if not self._timer.isActive():
             self._timer.start()
 

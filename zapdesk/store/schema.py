@@ -134,7 +134,22 @@ UPDATE outbox SET http_status = CAST(substr(error, 25, 3) AS INTEGER)
 WHERE reason = 'server_error';
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5)
+# Identities: which phone number a ``@lid`` is (per account: a LID names a person, not a
+# conversation). Gaps: spans when events may have been missed (zapdesk closed, or the
+# account quiet past its warning), with ``account_id`` NULL when it concerns every account;
+# ``alive`` is the last moment this computer was known to be receiving.
+_V6 = """
+CREATE TABLE lids (
+    account_id TEXT NOT NULL, lid TEXT NOT NULL, phone TEXT NOT NULL,
+    PRIMARY KEY (account_id, lid)) WITHOUT ROWID;
+CREATE TABLE gaps (
+    id INTEGER PRIMARY KEY, account_id TEXT, started_at REAL NOT NULL, ended_at REAL,
+    reason TEXT NOT NULL);
+CREATE INDEX gaps_by_time ON gaps (started_at);
+CREATE TABLE alive (id INTEGER PRIMARY KEY CHECK (id = 1), at REAL NOT NULL);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
 VERSION = len(MIGRATIONS)
 
 
