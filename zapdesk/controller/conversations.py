@@ -13,7 +13,7 @@ from zapdesk.controller.app import AppController
 from zapdesk.controller.outbox import Outbox
 from zapdesk.controller.receiving import Changes
 from zapdesk.core import errors
-from zapdesk.store import outbox, queries
+from zapdesk.store import identity, outbox, queries
 from zapdesk.store.outbox import OutboxItem
 from zapdesk.store.queries import ConversationRow, DraftKey, MessageRow, Position
 from zapdesk.store.store import Store
@@ -79,6 +79,17 @@ class Conversations(QObject):
 
     async def conversation(self, conversation_id: int) -> ConversationRow | None:
         return await self._store().read(lambda c: queries.conversation(c, conversation_id))
+
+    async def successor(self, row: ConversationRow) -> ConversationRow | None:
+        """The conversation a ``@lid`` one was joined with, once its number is known."""
+        def read(c: Any) -> ConversationRow | None:
+            phone = identity.phone_for(c, row.account_id, row.jid)
+            found = c.execute("SELECT id FROM conversations WHERE account_id = ? AND "
+                              "instance = ? AND jid = ?", (row.account_id, row.instance,
+                                                           identity.phone_jid(phone or ""))
+                              ).fetchone()
+            return queries.conversation(c, int(found[0])) if phone and found else None
+        return await self._store().read(read)
 
     async def presence(self, row: ConversationRow) -> tuple[str, float] | None:
         return await self._store().read(
