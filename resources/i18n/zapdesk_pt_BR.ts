@@ -1027,6 +1027,22 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
         <source>number not known yet</source>
         <translation>número ainda desconhecido</translation>
     </message>
+    <message>
+        <source>No events have arrived since {start}: messages sent since then may be missing.</source>
+        <translation>Nenhum evento chegou desde {start}: mensagens enviadas desde então podem estar faltando.</translation>
+    </message>
+    <message>
+        <source>Messages may be missing: zapdesk was not receiving {count} times between {start} and {end}.</source>
+        <translation>Podem faltar mensagens: o zapdesk ficou sem receber {count} vezes entre {start} e {end}.</translation>
+    </message>
+    <message>
+        <source>Messages may be missing between {start} and {end}: zapdesk was closed.</source>
+        <translation>Podem faltar mensagens entre {start} e {end}: o zapdesk estava fechado.</translation>
+    </message>
+    <message>
+        <source>Messages may be missing between {start} and {end}: no events arrived (the webhook may not have reached zapdesk).</source>
+        <translation>Podem faltar mensagens entre {start} e {end}: nenhum evento chegou (o webhook pode não ter alcançado o zapdesk).</translation>
+    </message>
 </context>
 <context>
     <name>commands</name>

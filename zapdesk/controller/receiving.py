@@ -7,13 +7,15 @@ one summary of what changed, because per-event repaints are what starve the GUI 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from zapdesk.accounts.settings import Settings
+from zapdesk.controller.gaps import GapWatch
 from zapdesk.core import errors
 from zapdesk.store import queries
 from zapdesk.store.ingest import Outcome
@@ -53,6 +55,12 @@ class Receiver(QObject):
         self._timer.setInterval(BATCH_MS)
         self._timer.timeout.connect(self._flush)
         self._instances: dict[str, frozenset[tuple[str, str]]] = {}
+        # whether an account has a connected instance (the quiet warning needs it)
+        self.connected: Callable[[str], bool] = lambda _account: False
+        self.gap_watch = GapWatch(
+            self.store, lambda account, now: self.quiet_minutes(account,
+                                                                self.connected(account), now),
+            lambda: [(a, h.last_event_at) for a, h in self.listener.health.items()])
 
     # ---- life ----------------------------------------------------------------------
     async def start(self) -> None:
@@ -64,6 +72,7 @@ class Receiver(QObject):
             await self.store.open()
             self._store_open = True
             await self.listener.start()
+            await self.gap_watch.started()
         except errors.ZapdeskError as exc:
             self._failed(exc)
             raise
@@ -85,6 +94,7 @@ class Receiver(QObject):
             elif self._store_open:  # without the store there is nothing to receive into
                 self.listener.host, self.listener.port = host, port
                 await self.listener.start()
+                await self.gap_watch.started()
                 self.failure = self.error = None
         except errors.ListenerError as exc:
             if not self.listener.running:
@@ -108,6 +118,8 @@ class Receiver(QObject):
 
     async def close(self) -> None:
         self._timer.stop()
+        if self._store_open:
+            await self.gap_watch.stopped()
         await self.listener.stop()
         if self._store_open:
             self._store_open = False
@@ -179,6 +191,7 @@ class Receiver(QObject):
 
     # ---- news ----------------------------------------------------------------------
     def _stored(self, account_id: str, outcome: Outcome) -> None:
+        self.gap_watch.heard(account_id, time.time())
         changed = dict(outcome.others)
         if outcome.instance is not None and outcome.chats:
             changed[outcome.instance] = outcome.chats

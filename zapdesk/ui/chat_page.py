@@ -194,6 +194,9 @@ class ChatPage(QWidget):
         self._presence_timer.setInterval(5000)
         self._presence_timer.timeout.connect(lambda: self.spawn(self._update_header()))
         conversations.changed.connect(self._changed)
+        # zapdesk was closed, or an account went quiet: the open timeline marks it
+        conversations.gaps_changed.connect(
+            lambda: self.spawn(self._refresh_open()) if self.open_row is not None else None)
         conversations.send_failed.connect(
             lambda to, failure: self.status_message.emit(failure_notice(failure, format_phone(to))))
         # Coming back to the window reads the conversation that is open in it.
@@ -361,7 +364,8 @@ class ChatPage(QWidget):
                                  if row.jid.endswith("@s.whatsapp.net") else "",
                                  (row.account_id, row.instance, row.jid))
         self._update_blocked()
-        await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around)
+        await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around,
+                                 account_id=row.account_id)
         if self.open_row is None or self.open_row.id != row.id:
             return  # another conversation was opened meanwhile
         await self._update_header()
