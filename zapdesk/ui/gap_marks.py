@@ -7,6 +7,7 @@ Several gaps between the same two messages become one marker.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QTimeZone
@@ -17,15 +18,32 @@ Marks = tuple[str | None, str | None]  # (above the message, below it)
 NO_MARKS: Marks = (None, None)
 
 
+class GapIndex:
+    """An account's gaps by start, so that each row finds its own with two bisections
+    (a gap is recorded at every start: years of them must not slow the timeline)."""
+
+    def __init__(self, gaps: Sequence[Gap] = ()) -> None:
+        self.gaps = tuple(sorted(gaps, key=lambda g: g.started_at))
+        self.starts = [g.started_at for g in self.gaps]
+
+    def between(self, low: float, high: float | None) -> tuple[Gap, ...]:
+        """The gaps that began in [low, high) (high None: no end)."""
+        end = len(self.starts) if high is None else bisect_left(self.starts, high)
+        return self.gaps[bisect_left(self.starts, low):end]
+
+    def marks(self, previous_at: int | None, row_at: int, last: bool) -> Marks:
+        """The notes around a message at ``row_at`` whose predecessor (in the view) is at
+        ``previous_at`` (None at the top: what lies before it is not known here); ``last``:
+        no newer message exists."""
+        if not self.gaps:
+            return NO_MARKS
+        above = self.between(previous_at, row_at) if previous_at is not None else ()
+        below = self.between(row_at, None) if last else ()
+        return (text(above) if above else None, text(below) if below else None)
+
+
 def marks(gaps: Sequence[Gap], previous_at: int | None, row_at: int, last: bool) -> Marks:
-    """The markers around a message at ``row_at`` whose predecessor (in the view) is at
-    ``previous_at`` (None at the top: what lies before it is not known here); ``last``:
-    no newer message exists."""
-    if not gaps:
-        return NO_MARKS
-    above = [g for g in gaps if previous_at is not None and previous_at <= g.started_at < row_at]
-    below = [g for g in gaps if g.started_at >= row_at] if last else []
-    return (text(above) if above else None, text(below) if below else None)
+    return GapIndex(gaps).marks(previous_at, row_at, last)
 
 
 def _moment(seconds: float, *, with_seconds: bool = False, time_only: bool = False) -> str:

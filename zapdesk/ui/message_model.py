@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 
 from zapdesk.controller.conversations import Conversations, Gap, MessageRow
 from zapdesk.ui.failure_words import failure_tooltip
-from zapdesk.ui.gap_marks import NO_MARKS, Marks, marks
+from zapdesk.ui.gap_marks import NO_MARKS, GapIndex, Marks
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,6 +66,7 @@ class MessageModel(QAbstractListModel):
         self.conversation_id: int | None = None
         self.account_id: str | None = None
         self.gaps: tuple[Gap, ...] = ()  # when this account's messages may be missing
+        self._gap_index = GapIndex()
         self.is_group = False
         self.has_older = False
         self.has_newer = False
@@ -93,9 +94,8 @@ class MessageModel(QAbstractListModel):
             position = index.row()
             previous = self.rows[position - 1] if position else None
             last = position == len(self.rows) - 1 and not self.has_newer
-            args = layout_args(previous, row, self.is_group,
-                               marks(self.gaps, previous.at if previous else None, row.at,
-                                     last))
+            args = layout_args(previous, row, self.is_group, self._gap_index.marks(
+                previous.at if previous else None, row.at, last))
             if role == MessageRole.LAYOUT:
                 return args
             _row, day_break, show_sender, _marks = args
@@ -129,6 +129,7 @@ class MessageModel(QAbstractListModel):
         self._ahead.clear()
         self.conversation_id, self.is_group = conversation_id, is_group
         self.account_id, self.gaps = account_id, found_gaps
+        self._gap_index = GapIndex(found_gaps)
         self.rows = rows
         self.has_older, self.has_newer = older, newer
         self.focus = next((n for n, r in enumerate(rows) if around and r.id == around.id), None)
@@ -266,6 +267,7 @@ class MessageModel(QAbstractListModel):
             # a message was replaced (merged), or markers of missing messages moved
             self.beginResetModel()
             self.rows, self.gaps = fresh, found_gaps
+            self._gap_index = GapIndex(found_gaps)
             self.endResetModel()
             return
         for position, (old, new) in enumerate(zip(self.rows, fresh, strict=False)):
