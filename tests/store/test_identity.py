@@ -216,6 +216,19 @@ def test_identity_only_events_are_understood(payload: dict[str, Any]) -> None:
     assert parse(payload).unsupported is False
 
 
+def test_a_lid_message_after_the_pair_is_known_is_named_by_its_contact(tmp_path: Path
+                                                                     ) -> None:
+    db = Db(tmp_path)
+    try:
+        db.step(API)
+        db.step(ip.chats_set(ip.PHONE_JID, ip.LID))  # the pair, before any message
+        db.step(ip.message("L1", "oi", remote=ip.LID))
+        [row] = queries.conversations(db.conn)
+        assert (row.jid, row.name, row.phone) == (ip.PHONE_JID, "Maria Souza", ip.PHONE)
+    finally:
+        db.close()
+
+
 def test_merging_keeps_unread_messages_unread(tmp_path: Path) -> None:
     """The number's thread was read, the LID's has one new message: after the merge one
     is unread, not none (the LID's) and not two (the read one again)."""

@@ -249,9 +249,11 @@ def resolved(conn: sqlite3.Connection, account: str, event: Event) -> Event:
     if isinstance(event, Message | Reaction | Presence) and event.chat_jid.endswith("@lid"):
         phone = phone_for(conn, account, event.chat_jid)
         if phone is not None:
-            if isinstance(event, Message) and event.sender_jid == event.chat_jid \
-                    and event.sender_phone is None:
-                event = replace(event, sender_phone=phone)
+            if isinstance(event, Message) and event.sender_jid == event.chat_jid:
+                # the author of a 1:1 message is its chat: named by the number too, as
+                # when the payload itself gives the number (so the contact's name is found)
+                event = replace(event, sender_jid=phone_jid(phone),
+                                sender_phone=event.sender_phone or phone)
             return replace(event, chat_jid=phone_jid(phone))
     elif isinstance(event, StatusChange) and event.chat_jid and event.chat_jid.endswith("@lid"):
         phone = phone_for(conn, account, event.chat_jid)
