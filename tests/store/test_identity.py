@@ -87,8 +87,8 @@ def shuffled(events: list[Any]) -> st.SearchStrategy[list[Any]]:
 
 
 # ---- instances ---------------------------------------------------------------------------
-# M1 arrives with data.instanceId; M3, a status and the deletions without (Evolution's
-# MESSAGES_DELETE never carries it); the other instance's events are interleaved.
+# M1 arrives with data.instanceId; M3, a status, an edit and the deletions without
+# (Evolution's MESSAGES_DELETE never carries it); the other instance's are interleaved.
 INSTANCE_EVENTS: list[Any] = [
     ip.message("M1", "Oi, quero um orçamento"),
     ip.message("M2", "Claro! Qual produto?", from_me=True),
@@ -96,6 +96,7 @@ INSTANCE_EVENTS: list[Any] = [
     ip.deletion("M1"),
     ip.message("M3", "O de 2 metros", instance_id=None, at=1767225700),
     ip.status("M2", "DELIVERY_ACK"),
+    ip.edit("M3", "O de 3 metros", instance_id=None),
     ip.message("O1", "outra loja", instance_id=ip.OTHER_ID, name=ip.OTHER_NAME),
     ip.deletion("O1", name=ip.OTHER_NAME),
     API,
@@ -107,7 +108,7 @@ def test_the_instance_facts_in_their_natural_order() -> None:
     assert state["messages"] == {
         (ip.INSTANCE_ID, "M1"): (ip.PHONE_JID, "Oi, quero um orçamento", 3, True, ip.PHONE),
         (ip.INSTANCE_ID, "M2"): (ip.PHONE_JID, "Claro! Qual produto?", 4, False, None),
-        (ip.INSTANCE_ID, "M3"): (ip.PHONE_JID, "O de 2 metros", 3, False, ip.PHONE),
+        (ip.INSTANCE_ID, "M3"): (ip.PHONE_JID, "O de 3 metros", 3, False, ip.PHONE),
         (ip.OTHER_ID, "O1"): (ip.PHONE_JID, "outra loja", 3, True, ip.PHONE)}
     assert state["chats"] == {(ip.INSTANCE_ID, ip.PHONE_JID): 2, (ip.OTHER_ID, ip.PHONE_JID): 1}
     assert state["name_keys_left"] == 0

@@ -62,6 +62,20 @@ def message(message_id: str, text: str, *, remote: str = PHONE_JID, alt: str | N
     return envelope("messages.upsert", data, name)
 
 
+def edit(target: str, text: str, *, message_id: str = "ED1", remote: str = PHONE_JID,
+         instance_id: str | None = INSTANCE_ID, at: int = 1767225800,
+         name: str = NAME) -> dict[str, Any]:
+    """An edit as ``messages.upsert`` delivers it: the message is
+    ``editedMessage.message.protocolMessage`` (Evolution reads it there too)."""
+    payload = message(message_id, "", remote=remote, instance_id=instance_id, at=at,
+                      name=name)
+    payload["data"]["message"] = {"editedMessage": {"message": {"protocolMessage": {
+        "key": {"remoteJid": remote, "fromMe": False, "id": target}, "type": 14,
+        "editedMessage": {"conversation": text}, "timestampMs": str(at * 1000)}}}}
+    payload["data"]["messageType"] = "editedMessage"
+    return payload
+
+
 def status(message_id: str, word: str, *, remote: str = PHONE_JID, from_me: bool = True,
            instance_id: str | None = INSTANCE_ID, name: str = NAME) -> dict[str, Any]:
     data: dict[str, Any] = {"keyId": message_id, "remoteJid": remote, "fromMe": from_me,
