@@ -30,6 +30,8 @@ Changed = dict[str, set[str]]  # instance key -> JIDs of conversations that chan
 # an ``account_id`` and an ``instance`` column is moved generically, so tables added later
 # (by another migration) follow without changes here.
 _BY_HAND = frozenset({"conversations", "messages", "instances"})
+# Where two rows meet, the newer wins, except here: the first deletion time told stands.
+_EARLIER_WINS = frozenset({"revocations"})
 
 
 def phone_jid(phone: str) -> str:
@@ -108,17 +110,18 @@ def _primary_key(conn: sqlite3.Connection, table: str) -> list[str]:
 def _move_rows(conn: sqlite3.Connection, table: str, scope: tuple[str, str], column: str,
                old: str, new: str) -> None:
     """Set ``column`` from ``old`` to ``new`` in ``table`` (within ``scope``). Where both
-    keys hold a row for the same thing, the newer one (by ``at``/``updated_at``) wins, and
-    the row under ``new`` when neither says when."""
+    keys hold a row for the same thing, the newer one (by ``at``/``updated_at``) wins (the
+    earlier in ``_EARLIER_WINS``), and the row under ``new`` when neither says when."""
     columns = _columns(conn, table)
     when = next((c for c in ("at", "updated_at") if c in columns), None)
     others = [c for c in _primary_key(conn, table) if c not in (scope[0], column)]
     if when is not None and others:
         same = " AND ".join(f"o.{c} IS n.{c}" for c in others)
+        wins = "<" if table in _EARLIER_WINS else ">"
         conn.execute(
             f"DELETE FROM {table} AS n WHERE n.{scope[0]} = ? AND n.{column} = ? AND EXISTS "  # noqa: S608
             f"(SELECT 1 FROM {table} o WHERE o.{scope[0]} = n.{scope[0]} AND o.{column} = ? "
-            f"AND {same} AND o.{when} > n.{when})", (scope[1], new, old))
+            f"AND {same} AND o.{when} {wins} n.{when})", (scope[1], new, old))
     conn.execute(f"UPDATE OR IGNORE {table} SET {column} = ? "  # noqa: S608
                  f"WHERE {scope[0]} = ? AND {column} = ?", (new, scope[1], old))
     conn.execute(f"DELETE FROM {table} WHERE {scope[0]} = ? AND {column} = ?",  # noqa: S608
