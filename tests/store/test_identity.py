@@ -281,6 +281,30 @@ def test_the_same_pair_again_changes_nothing(tmp_path: Path) -> None:
         db.close()
 
 
+def test_a_version_6_file_is_migrated_keeping_what_was_filed_under_a_name(
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    from zapdesk.store.schema import MIGRATIONS
+
+    path = database_path(tmp_path)
+    conn = sqlite3.connect(path)
+    for number, script in enumerate(MIGRATIONS[:6]):  # as zapdesk with schema 6 left it
+        conn.executescript(f"BEGIN; {script} PRAGMA user_version = {number + 1}; COMMIT;")
+    conn.close()
+    db = Db(tmp_path)  # opens and migrates
+    try:
+        assert db.conn.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+        db.step(ip.message("M3", "sem id", instance_id=None))
+        db.step(ip.message("L1", "oi", remote=ip.LID))
+        db.step(ip.contact(ip.LID, jid=ip.PHONE_JID))
+        db.step(API)
+        assert {(r.instance, r.jid) for r in queries.conversations(db.conn)} == \
+            {(ip.INSTANCE_ID, ip.PHONE_JID)}
+    finally:
+        db.close()
+
+
 def test_the_file_stays_consistent_after_rehoming() -> None:
     with fresh_db() as db:
         for item in [*INSTANCE_EVENTS[:-1], *LID_EVENTS[1:], API]:
@@ -288,4 +312,4 @@ def test_the_file_stays_consistent_after_rehoming() -> None:
         assert db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.conn.execute("PRAGMA foreign_key_check").fetchall() == []
         # full-text search follows the messages that moved
-        assert [m.message_id for m in queries.search(db.conn, "orçamento")] == ["M1"]
+        assert [m.message_id for m in queries.search(db.conn, "metros")] == ["M3"]

@@ -128,8 +128,7 @@ async def test_edit_and_revoke_apply_in_any_order(store: Store) -> None:
                                                                   message_id="X1")))
     await receive(store, text_message("LATE", "vai sumir"))
     await receive(store, text_message("M2", "errado"))
-    await receive(store, p.documented("messages.upsert", p.upsert(p.edit("M2", "corrigido"),
-                                                                  message_id="E1")))
+    await receive(store, p.evolution("messages.edited", p.evolution_edited("M2", "corrigido")))
     by_id = {m.message_id: m for m in await all_messages(store)}
     assert by_id["LATE"].deleted_at is not None
     assert by_id["M2"].text == "corrigido" and by_id["M2"].edited_at is not None
@@ -146,7 +145,7 @@ async def test_reactions_and_their_removal(store: Store) -> None:
     (message,) = await all_messages(store)
     assert message.reactions == ((p.JID, "👍"),)
     await receive(store, p.documented("messages.upsert", p.upsert(
-        p.reaction("OUT1", ""), message_id="R2", timestamp=1704456999)))
+        p.reaction("OUT1", "", at_ms=1704456999000), message_id="R2", timestamp=1704456999)))
     (message,) = await all_messages(store)
     assert message.reactions == ()
 
@@ -286,3 +285,31 @@ async def test_reading_clears_unread_and_needs_reply_follows_the_last_message(
     finally:
         await reopened.close()
         await store.open()  # the fixture closes it again
+
+
+async def test_reactions_stored_in_seconds_move_to_milliseconds(tmp_path: Path) -> None:
+    path = database_path(tmp_path)
+    conn = sqlite3.connect(path)
+    for number, script in enumerate(MIGRATIONS[:5]):  # as zapdesk with schema 5 left it
+        conn.executescript(f"BEGIN; {script} PRAGMA user_version = {number + 1}; COMMIT;")
+    conn.execute("INSERT INTO reactions VALUES (?, 'inst_abc123', 'OUT1', ?, '👍', 1704456800)",
+                 (ACCOUNT, p.JID))
+    conn.commit()
+    conn.close()
+    store = Store(tmp_path)
+    await store.open()
+    try:
+        await receive(store, text_message("OUT1", "pedido", from_me=True, push_name=None))
+        (message,) = await all_messages(store)
+        assert message.reactions == ((p.JID, "👍"),)
+        # An older change (in milliseconds now) does not replace it; a newer removal does.
+        await receive(store, p.documented("messages.upsert", p.upsert(
+            p.reaction("OUT1", "😂", at_ms=1704456799999), message_id="R1")))
+        (message,) = await all_messages(store)
+        assert message.reactions == ((p.JID, "👍"),)
+        await receive(store, p.documented("messages.upsert", p.upsert(
+            p.reaction("OUT1", "", at_ms=1704456800001), message_id="R2")))
+        (message,) = await all_messages(store)
+        assert message.reactions == ()
+    finally:
+        await store.close()

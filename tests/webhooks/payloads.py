@@ -7,6 +7,7 @@ from typing import Any
 JID = "5511987654321@s.whatsapp.net"
 GROUP = "120363025246125888@g.us"
 LID = "184467440737095@lid"
+OWN = "5511900000000@s.whatsapp.net"  # the instance's own number (Evolution's "sender")
 THUMB = "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHR8eHR0a"
 PNG_1PX = ("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJ"
            "RU5ErkJggg==")
@@ -23,7 +24,7 @@ def documented(event: str, data: Any, *, instance_id: str = "inst_abc123",
 def evolution(event: str, data: Any, *, name: str = "Minha Instância") -> dict[str, Any]:
     return {"event": event, "instance": name, "data": data,
             "destination": "http://127.0.0.1:8787/hooks/x",
-            "date_time": "2024-01-05T12:13:09.123Z", "sender": "5511900000000@s.whatsapp.net",
+            "date_time": "2024-01-05T12:13:09.123Z", "sender": OWN,
             "server_url": "http://127.0.0.1:8080", "apikey": "B6D711FCDE4D4FD5936544120E713976"}
 
 
@@ -99,10 +100,11 @@ POLLS = [
 ]
 
 
-def reaction(target: str, emoji: str, *, target_remote: str = JID) -> dict[str, Any]:
+def reaction(target: str, emoji: str, *, target_remote: str = JID,
+             at_ms: int = 1704456800123) -> dict[str, Any]:
     return {"reactionMessage": {"key": {"remoteJid": target_remote, "fromMe": True,
                                         "id": target},
-                                "text": emoji, "senderTimestampMs": "1704456800123"}}
+                                "text": emoji, "senderTimestampMs": str(at_ms)}}
 
 
 def quoted_reply(target: str, quoted_text: str) -> dict[str, Any]:
@@ -111,15 +113,72 @@ def quoted_reply(target: str, quoted_text: str) -> dict[str, Any]:
         "quotedMessage": {"conversation": quoted_text}}}}
 
 
-def revoke(target: str) -> dict[str, Any]:
-    return {"protocolMessage": {"key": {"remoteJid": JID, "fromMe": False, "id": target},
-                                "type": "REVOKE"}}
+# Deletions and edits, as the real senders build them (not from memory):
+# - WhiskeySockets/Baileys WAProto/WAProto.proto (proto3): ProtocolMessage.Type REVOKE = 0,
+#   MESSAGE_EDIT = 14. protobufjs' toJSON writes enums by name and longs as strings, and a
+#   field at its default (REVOKE) is not written: a serialised revoke has no "type".
+# - Baileys' processMessage (WhiskeySockets/Baileys and alexander-mattos/baileys_7,
+#   src/Utils/process-message.ts): REVOKE → messages.update [{key: {...message.key, id:
+#   target}, update: {message: null, messageStubType: 1 (REVOKE), key}}]; MESSAGE_EDIT →
+#   messages.update [{key: {...message.key, id: target}, update: {message: {editedMessage:
+#   {message: protocolMsg.editedMessage}}, messageTimestamp: floor(timestampMs / 1000)}}].
+# - EvolutionAPI/evolution-api src/api/integrations/channel/whatsapp/whatsapp.baileys.service.ts:
+#   messages.upsert forwards any protocolMessage (edits and revokes) as MESSAGES_EDITED with
+#   the protocolMessage itself as data, not as an upsert; messages.update forwards
+#   {keyId, remoteJid, fromMe, participant, status: status[update.status] ?? "SERVER_ACK",
+#   instanceId, message: update.message, messageId}; a Baileys revoke (message null, no
+#   status) becomes MESSAGES_DELETE with {...key, status: "DELETED"} (the key alone before
+#   2.3).
 
 
-def edit(target: str, new_text: str) -> dict[str, Any]:
-    return {"editedMessage": {"message": {"protocolMessage": {
-        "key": {"remoteJid": JID, "fromMe": False, "id": target}, "type": 14,
-        "editedMessage": {"conversation": new_text}, "timestampMs": "1704456900000"}}}}
+def revoke(target: str, *, remote: str = JID, from_me: bool = False) -> dict[str, Any]:
+    """A message's content deleting ``target`` (a raw Baileys upsert): no ``type``."""
+    return {"protocolMessage": {"key": {"remoteJid": remote, "fromMe": from_me, "id": target}}}
+
+
+def evolution_edited(target: str, new_text: str, *, at_ms: int = 1704456900000,
+                     remote: str = OWN, from_me: bool = True) -> dict[str, Any]:
+    """``messages.edited`` data: the protocolMessage. Its key is the sender's: a contact's
+    edit of their own message names our number and ``fromMe: true``."""
+    return {"key": {"remoteJid": remote, "fromMe": from_me, "id": target},
+            "type": "MESSAGE_EDIT", "editedMessage": {"conversation": new_text},
+            "timestampMs": str(at_ms)}
+
+
+def evolution_revoked(target: str, *, remote: str = OWN, from_me: bool = True
+                      ) -> dict[str, Any]:
+    """``messages.edited`` data for a deletion (Evolution 2.3 forwards every protocolMessage)."""
+    return {"key": {"remoteJid": remote, "fromMe": from_me, "id": target}}
+
+
+def baileys_edit_update(target: str, new_text: str, *, at: int = 1704456900,
+                        remote: str = JID) -> list[dict[str, Any]]:
+    """``messages.update`` data for an edit, as Baileys emits it."""
+    return [{"key": {"remoteJid": remote, "fromMe": False, "id": target},
+             "update": {"message": {"editedMessage": {"message": {
+                 "extendedTextMessage": {"text": new_text}}}}, "messageTimestamp": at}}]
+
+
+def baileys_revoke_update(target: str, *, envelope_id: str = "3EB0AA11", remote: str = JID
+                          ) -> list[dict[str, Any]]:
+    """``messages.update`` data for a deletion, as Baileys emits it."""
+    key = {"remoteJid": remote, "fromMe": False, "id": envelope_id}
+    return [{"key": {**key, "id": target},
+             "update": {"message": None, "messageStubType": 1, "key": key}}]
+
+
+def evolution_edit_update(target: str, new_text: str, *, remote: str = JID) -> dict[str, Any]:
+    """``messages.update`` data for an edit, as Evolution 2.3 forwards Baileys' update."""
+    return {"keyId": target, "remoteJid": remote, "fromMe": False, "participant": None,
+            "status": "SERVER_ACK", "instanceId": "9b1f6a3e-1c2d-4e5f-8a9b-0c1d2e3f4a5b",
+            "message": {"editedMessage": {"message": {"conversation": new_text}}},
+            "messageId": "cm5x2y3z40000abcdefgh1234"}
+
+
+def evolution_delete(target: str, *, remote: str = JID, from_me: bool = False
+                     ) -> dict[str, Any]:
+    """``messages.delete`` data (Evolution 2.3): the deleted message's key and a status."""
+    return {"remoteJid": remote, "fromMe": from_me, "id": target, "status": "DELETED"}
 
 
 def flat(data: dict[str, Any]) -> dict[str, Any]:

@@ -139,19 +139,62 @@ def test_quote_given_beside_the_message_as_evolution_does() -> None:
     assert (found.quote.message_id, found.quote.text) == ("Q9", "ok?")
 
 
-def test_edit_and_revoke_through_protocol_messages() -> None:
-    edited = one(p.documented("messages.upsert", p.upsert(p.edit("M1", "corrigido"),
-                                                          message_id="E1")))
-    assert isinstance(edited, Edit) and (edited.target_id, edited.text) == ("M1", "corrigido")
+def test_a_revoke_has_no_type_because_revoke_is_the_default() -> None:
     revoked = one(p.documented("messages.upsert", p.upsert(p.revoke("M1"), message_id="X1")))
+    assert revoked == Revoke("M1", p.JID, 1704456789)
+
+
+def test_evolution_messages_edited_carries_the_protocol_message() -> None:
+    edited = one(p.evolution("messages.edited", p.evolution_edited("M1", "corrigido",
+                                                                   at_ms=1704456900123)))
+    assert isinstance(edited, Edit)
+    assert (edited.target_id, edited.text, edited.timestamp) == ("M1", "corrigido", 1704456900)
+    revoked = one(p.evolution("MESSAGES_EDITED", p.evolution_revoked("M1")))
     assert isinstance(revoked, Revoke) and revoked.target_id == "M1"
+    assert revoked.timestamp == 1704456789  # no timestampMs on a revoke: the envelope's time
 
 
-def test_an_edit_as_a_messages_update() -> None:
-    data = [{"key": {"remoteJid": p.JID, "fromMe": False, "id": "M1"},
-             "update": {"message": p.edit("M1", "novo texto")}}]
-    found = one(p.documented("messages.update", data))
-    assert isinstance(found, Edit) and found.text == "novo texto"
+def test_baileys_edit_and_revoke_as_messages_update() -> None:
+    edited = one(p.documented("messages.update", p.baileys_edit_update("M1", "novo texto",
+                                                                       at=1704457000)))
+    assert edited == Edit("M1", p.JID, "novo texto", 1704457000)
+    revoked = one(p.documented("messages.update", p.baileys_revoke_update("M1")))
+    assert isinstance(revoked, Revoke) and (revoked.target_id, revoked.chat_jid) == ("M1", p.JID)
+
+
+def test_evolution_edit_and_delete_as_update_and_delete_events() -> None:
+    events = parse(p.evolution("messages.update", p.evolution_edit_update("M1", "novo"))).events
+    # Evolution writes SERVER_ACK when Baileys gave no status: harmless, statuses only rise.
+    assert [type(e) for e in events] == [StatusChange, Edit]
+    assert isinstance(events[1], Edit) and (events[1].target_id, events[1].text) == ("M1", "novo")
+    deleted = one(p.evolution("messages.delete", p.evolution_delete("M1")))
+    assert isinstance(deleted, Revoke) and deleted.target_id == "M1"
+    as_update = one(p.evolution("messages.update", {"keyId": "M1", "remoteJid": p.JID,
+                                                    "fromMe": False, "status": "DELETED"}))
+    assert isinstance(as_update, Revoke) and as_update.target_id == "M1"
+
+
+def test_shapes_no_sender_emits_are_still_understood() -> None:
+    """The project's old fixtures: "type" as a string, an edit upsert wrapped in a protocol
+    message. Not what Evolution forwards, but harmless to accept."""
+    key = {"remoteJid": p.JID, "fromMe": False, "id": "M1"}
+    revoked = one(p.documented("messages.upsert", p.upsert(
+        {"protocolMessage": {"key": key, "type": "REVOKE"}}, message_id="X1")))
+    assert isinstance(revoked, Revoke) and revoked.target_id == "M1"
+    wrapped = {"editedMessage": {"message": {"protocolMessage": {
+        "key": key, "type": 14, "editedMessage": {"conversation": "corrigido"}}}}}
+    edited = one(p.documented("messages.upsert", p.upsert(wrapped, message_id="E1")))
+    assert isinstance(edited, Edit) and (edited.target_id, edited.text) == ("M1", "corrigido")
+    update = one(p.documented("messages.update", [{"key": key, "update": {"message": wrapped}}]))
+    assert isinstance(update, Edit) and update.text == "corrigido"
+
+
+def test_other_protocol_messages_are_not_deletions() -> None:
+    for body in ({"type": "EPHEMERAL_SETTING", "ephemeralExpiration": 604800},
+                 {"type": 3, "ephemeralExpiration": 0}, {"type": "MESSAGE_EDIT", "key": {
+                     "remoteJid": p.JID, "id": "M1"}}):
+        found = one(p.documented("messages.upsert", p.upsert({"protocolMessage": body})))
+        assert isinstance(found, Message) and found.kind is Kind.UNSUPPORTED, body
 
 
 def test_group_message_has_the_participant_as_sender() -> None:

@@ -23,8 +23,10 @@ known_keys = st.sampled_from([
     "conversation", "extendedTextMessage", "imageMessage", "protocolMessage", "reactionMessage",
     "ephemeralMessage", "contextInfo", "quotedMessage", "stanzaId", "type", "text", "low",
     "high", "editedMessage", "locationMessage", "degreesLatitude", "contactsArrayMessage",
-    "contacts", "options", "pollCreationMessage", "messageId", "from", "to", "senderPn"])
+    "contacts", "options", "pollCreationMessage", "messageId", "from", "to", "senderPn",
+    "keyId", "messageStubType", "timestampMs", "senderTimestampMs"])
 events = st.sampled_from(["messages.upsert", "messages.update", "messages.delete",
+                          "messages.edited", "MESSAGES_EDITED",
                           "contacts.update", "groups.upsert", "presence.update",
                           "connection.update", "MESSAGES_UPSERT", "send.message", "call", ""])
 shaped = st.recursive(scalars | events, lambda inner: st.lists(inner, max_size=3)

@@ -121,6 +121,7 @@ class Reaction:
     emoji: str  # "" when the reaction was removed
     timestamp: int
     from_me: bool = False
+    sent_ms: int | None = None  # the reacting phone's clock: orders one sender's reactions
 
 
 @dataclass(frozen=True)

@@ -132,22 +132,12 @@ def _apply(conn: sqlite3.Connection, account: str, instance: str, event: Event,
         if chat:
             result.chats.add(chat)
     elif isinstance(event, Revoke):
-        conn.execute("INSERT INTO revocations VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                     (account, instance, event.target_id, event.timestamp or int(now)))
+        _revoke(conn, account, instance, event, now)
         chat = _refresh_marks(conn, account, instance, event.target_id)
         if chat:
             result.chats.add(chat)
     elif isinstance(event, Reaction):
-        if event.emoji:
-            conn.execute("INSERT INTO reactions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE "
-                         "SET emoji = excluded.emoji, at = excluded.at WHERE excluded.at >= at",
-                         (account, instance, event.target_id, event.sender_jid, event.emoji,
-                          event.timestamp))
-        else:
-            conn.execute("DELETE FROM reactions WHERE account_id = ? AND instance = ? AND "
-                         "message_id = ? AND sender_jid = ? AND at <= ?",
-                         (account, instance, event.target_id, event.sender_jid,
-                          event.timestamp or 2**62))
+        _react(conn, account, instance, event)
         result.chats.add(event.chat_jid)
     elif isinstance(event, ContactName | GroupSubject):
         name = event.name if isinstance(event, ContactName) else event.subject
@@ -162,6 +152,26 @@ def _apply(conn: sqlite3.Connection, account: str, instance: str, event: Event,
         result.chats.add(event.chat_jid)
     elif isinstance(event, ConnectionChange | Unsupported):
         pass  # kept in the raw log; connection state comes from the API's list call
+
+
+def _revoke(conn: sqlite3.Connection, account: str, instance: str, event: Revoke,
+            now: float) -> None:
+    """The earliest time told wins, so repeated deletions (Evolution sends one as both
+    messages.edited and messages.delete) agree whatever their order."""
+    conn.execute("INSERT INTO revocations VALUES (?, ?, ?, ?) ON CONFLICT DO UPDATE "
+                 "SET at = excluded.at WHERE excluded.at < revocations.at",
+                 (account, instance, event.target_id, event.timestamp or int(now)))
+
+
+def _react(conn: sqlite3.Connection, account: str, instance: str, event: Reaction) -> None:
+    """One row per (message, sender): the newest by the sender's clock (milliseconds), a
+    removal kept as a tombstone (emoji "") so an older add arriving after it stays lost.
+    Equal times fall to the emoji's order: still the same result in any arrival order."""
+    at = event.sent_ms or event.timestamp * 1000
+    conn.execute("INSERT INTO reactions VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE "
+                 "SET emoji = excluded.emoji, at = excluded.at "
+                 "WHERE (excluded.at, excluded.emoji) > (reactions.at, reactions.emoji)",
+                 (account, instance, event.target_id, event.sender_jid, event.emoji, at))
 
 
 def _contact(conn: sqlite3.Connection, account: str, instance: str, jid: str,
@@ -255,18 +265,19 @@ def _refresh_marks(conn: sqlite3.Connection, account: str, instance: str, messag
     status = max((s for s in (row[1], best) if s is not None), default=None)
     if status is not None and status != row[1]:
         conn.execute("UPDATE messages SET status = ? WHERE id = ?", (status, row[0]))
+    # The newest edit by the sender's time; equal times by text, not by arrival.
     edit = conn.execute("SELECT body, at FROM edits WHERE account_id = ? AND instance = ? AND "
-                        "message_id = ? ORDER BY at DESC, rowid DESC LIMIT 1", key).fetchone()
+                        "message_id = ? ORDER BY at DESC, body DESC LIMIT 1", key).fetchone()
     if edit is not None:
         conn.execute("UPDATE messages SET body = ?, edited_at = ? WHERE id = ? AND "
-                     "(edited_at IS NULL OR edited_at <= ?)", (edit[0], edit[1], row[0], edit[1]))
+                     "(body IS NOT ? OR edited_at IS NOT ?)",
+                     (edit[0], edit[1], row[0], edit[0], edit[1]))
     revoked = conn.execute("SELECT at FROM revocations WHERE account_id = ? AND instance = ? "
                            "AND message_id = ?", key).fetchone()
     if revoked is not None:
-        conn.execute("UPDATE messages SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL",
-                     (revoked[0], row[0]))
+        conn.execute("UPDATE messages SET deleted_at = ? WHERE id = ? AND "
+                     "deleted_at IS NOT ?", (revoked[0], row[0], revoked[0]))
     return str(row[2])
-
 
 
 refresh_marks = _refresh_marks  # for store.identity, after a re-homing

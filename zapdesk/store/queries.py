@@ -56,7 +56,8 @@ class MessageRow:
 
 _CONVERSATIONS = """
 SELECT c.id, c.account_id, c.instance, i.name AS instance_name, c.jid, k.name, k.phone,
-       c.last_at, m.body AS last_text, m.kind AS last_kind,
+       c.last_at, CASE WHEN m.deleted_at IS NULL THEN m.body END AS last_text,
+       CASE WHEN m.deleted_at IS NULL THEN m.kind ELSE 'deleted' END AS last_kind,
        (SELECT count(*) FROM messages u WHERE u.conversation_id = c.id AND u.from_me = 0
           AND u.id > c.read_upto) AS unread
 FROM conversations c
@@ -154,6 +155,7 @@ def search(conn: sqlite3.Connection, text: str, *, account_id: str | None = None
     rows = conn.execute(
         "SELECT m.* FROM messages_fts f JOIN messages m ON m.id = f.rowid "
         "WHERE messages_fts MATCH ? AND (? IS NULL OR m.account_id = ?) "
+        "AND m.deleted_at IS NULL "
         "ORDER BY m.at DESC LIMIT ?", (query, account_id, account_id, limit)).fetchall()
     return [_message(r, ()) for r in rows]
 
@@ -250,7 +252,8 @@ def _with_reactions(conn: sqlite3.Connection, rows: list[sqlite3.Row]) -> list[M
     reactions: dict[str, list[tuple[str, str]]] = {}
     for message_id, sender, emoji in conn.execute(
             "SELECT message_id, sender_jid, emoji FROM reactions WHERE account_id = ? AND "
-            "instance = ? AND message_id IN (SELECT value FROM json_each(?)) ORDER BY at",
+            "instance = ? AND message_id IN (SELECT value FROM json_each(?)) AND emoji != '' "
+            "ORDER BY at",
             (rows[0]["account_id"], rows[0]["instance"], ids)):
         reactions.setdefault(message_id, []).append((sender, emoji))
     failed = [r["message_id"] for r in rows if r["from_me"] and r["status"] == Tick.FAILED]

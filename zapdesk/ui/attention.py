@@ -136,6 +136,8 @@ class TrayNotifier(QObject):
 
 
 def preview(message: MessageRow) -> str:
+    if message.deleted_at is not None:  # deleted before it arrived: never what it said
+        return content_lines(message)[0][1]
     if message.text and message.kind == "text":
         return message.text
     lines = content_lines(message)

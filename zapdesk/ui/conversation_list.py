@@ -61,7 +61,8 @@ def kind_text(kind: str | None, text: str | None) -> str:
              "sticker": translate("chat", "🏷 Sticker"),
              "location": translate("chat", "📍 Location"),
              "contact": translate("chat", "👤 Contact"), "poll": translate("chat", "📊 Poll"),
-             "unsupported": translate("chat", "Unsupported message")}
+             "unsupported": translate("chat", "Unsupported message"),
+             "deleted": translate("chat", "🚫 This message was deleted")}
     word = words.get(kind, kind)
     return f"{word} {text.replace(chr(10), ' ')}" if text else word
 

@@ -17,7 +17,6 @@ from zapdesk.webhooks.coerce import (
     number,
     obj,
     text,
-    timestamp,
 )
 
 # Containers whose ``message`` holds the real content.
@@ -38,7 +37,9 @@ _MAX_DEPTH = 8
 _MAX_INLINE_PREVIEW = 1_500_000  # characters of base64 kept as a picture preview
 _WAID = re.compile(r"waid=(\d{7,15})")
 _TEL = re.compile(r"^TEL[^:\n]*:([+\d\s().-]{7,25})$", re.MULTILINE)
-_REVOKE_TYPES = {0, "REVOKE"}
+# ProtocolMessage.Type, by number or by name (protobufjs' toJSON writes enum names). REVOKE is
+# 0, the proto3 default, so a serialised revoke usually has no ``type`` at all (None here).
+_REVOKE_TYPES = {None, 0, "REVOKE"}
 _EDIT_TYPES = {14, "MESSAGE_EDIT"}
 
 
@@ -63,7 +64,7 @@ class Content:
     quote: Quote | None = None
     forwarded: bool = False
     view_once: bool = False
-    reaction: tuple[Target, str, int | None] | None = None  # target, emoji ("" removed), at
+    reaction: tuple[Target, str, int | None] | None = None  # target, emoji ("" removed), ms
     edit: tuple[Target, str] | None = None
     revoke: Target | None = None
     unsupported: str | None = None  # the content key that was not understood
@@ -112,7 +113,7 @@ def read(message: object, *, depth: int = 0) -> Content:
     elif key == "reactionMessage":
         found = _reaction(body)
     elif key == "protocolMessage":
-        found = _protocol(body, depth)
+        found = protocol(body, depth)
     else:
         found = _unsupported(outer, key)
     if found.kind is None or found.unsupported is not None:
@@ -220,19 +221,23 @@ def _reaction(body: JsonObject) -> Content:
     if about is None:
         return _unsupported({"reactionMessage": body}, "reactionMessage")
     emoji = text(body.get("text")) or ""
-    return Content(reaction=(about, emoji, timestamp(body.get("senderTimestampMs"))))
+    sent_ms = integer(body.get("senderTimestampMs"))
+    return Content(reaction=(about, emoji, sent_ms if sent_ms and sent_ms > 0 else None))
 
 
-def _protocol(body: JsonObject, depth: int) -> Content:
+def protocol(body: JsonObject, depth: int = 0) -> Content:
+    """A ``protocolMessage``: a revoke, an edit, or protocol noise kept as unsupported."""
     kind = body.get("type")
-    kind = integer(kind) if integer(kind) is not None else text(kind)
+    kind = integer(kind) if integer(kind) is not None else nonempty(kind)
     about = target(body.get("key"))
-    if about is not None and kind in _REVOKE_TYPES:
+    edited = body.get("editedMessage")
+    if about is not None and isinstance(edited, dict) and (kind in _EDIT_TYPES or kind is None) \
+            and depth < _MAX_DEPTH:
+        said = read(edited, depth=depth + 1)
+        if said.text is not None:
+            return Content(edit=(about, said.text))
+    elif about is not None and kind in _REVOKE_TYPES:
         return Content(revoke=about)
-    if about is not None and kind in _EDIT_TYPES and depth < _MAX_DEPTH:
-        edited = read(body.get("editedMessage"), depth=depth + 1)
-        if edited.text is not None:
-            return Content(edit=(about, edited.text))
     return _unsupported({"protocolMessage": body}, f"protocolMessage:{kind}")
 
 

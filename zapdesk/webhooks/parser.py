@@ -103,7 +103,7 @@ def _events(env: Envelope, data: Any, payload: JsonObject) -> Iterator[Event]:
                 yield _upsert(item, env)
     elif name == "messages.update":
         for item in _items(data, "updates"):
-            yield from _update(item)
+            yield from _update(item, env)
     elif name == "messages.edited":
         for item in _items(data, "messages"):
             yield from _edited(item, env)
@@ -168,9 +168,10 @@ def _upsert(item: JsonObject, env: Envelope) -> Event:
     at = timestamp(item.get("messageTimestamp")) or env.sent_at or 0
     found = content.read(item.get("message"))
     if found.reaction is not None:
-        about, emoji, _ = found.reaction
+        about, emoji, sent_ms = found.reaction
         sender = "" if from_me else (_sender(key, item, chat)[0] or chat)
-        return Reaction(about.message_id, about.chat_jid or chat, sender, emoji, at, from_me)
+        return Reaction(about.message_id, about.chat_jid or chat, sender, emoji, at, from_me,
+                        sent_ms)
     if found.revoke is not None:
         return Revoke(found.revoke.message_id, found.revoke.chat_jid or chat, at)
     if found.edit is not None:
@@ -226,7 +227,9 @@ def _flat_message(data: JsonObject, env: Envelope) -> Event:
         raw=None if kind is not Kind.UNSUPPORTED else repr(sorted(data.items()))[:20000])
 
 
-def _update(item: JsonObject) -> Iterator[Event]:
+def _update(item: JsonObject, env: Envelope) -> Iterator[Event]:
+    """A status, an edit or a deletion of one message, in Baileys' ``{key, update}`` or
+    Evolution's flattened ``{keyId, remoteJid, status, message}`` shape."""
     key = obj(item.get("key"))
     message_id = nonempty(key.get("id") or item.get("keyId") or item.get("messageId")
                           or item.get("id"))
@@ -236,28 +239,59 @@ def _update(item: JsonObject) -> Iterator[Event]:
         yield Unsupported("status update without a message id")
         return
     found = False
-    status = tick(update.get("status")) if "status" in update else tick(item.get("status"))
+    said = update.get("status") if "status" in update else item.get("status")
+    status = tick(said)
     if status is not None:
         found = True
         yield StatusChange(message_id, status, chat)
-    edited = update.get("message")
-    if isinstance(edited, dict):
-        said = content.read(edited)
-        if said.edit is not None:
-            found = True
-            yield Edit(said.edit[0].message_id, said.edit[0].chat_jid or chat or "",
-                       said.edit[1], timestamp(update.get("messageTimestamp")) or 0)
-    if integer(update.get("messageStubType")) == 1:  # REVOKE, as Baileys reports a deletion
+    edit = _update_edit(message_id, chat, update.get("message") if "message" in update
+                        else item.get("message"),
+                        timestamp(update.get("messageTimestamp")) or env.sent_at or 0)
+    if edit is not None:
         found = True
-        yield Revoke(message_id, chat, 0)
+        yield edit
+    # Baileys reports a deletion as messageStubType REVOKE (1); Evolution as "DELETED".
+    if integer(update.get("messageStubType")) == 1 or \
+            (nonempty(said) or "").strip().upper() == "DELETED":
+        found = True
+        yield Revoke(message_id, chat, env.sent_at or 0)
     if not found:
         yield Unsupported("status update without a known status")
 
 
+def _update_edit(message_id: str, chat: str | None, edited: object, at: int) -> Edit | None:
+    """The new text an update carries: Baileys' ``{editedMessage: {message}}`` (the update's
+    key already names the edited message) or a protocolMessage edit."""
+    if not isinstance(edited, dict):
+        return None
+    said = content.read(edited)
+    if said.edit is not None:
+        return Edit(said.edit[0].message_id, said.edit[0].chat_jid or chat or "", said.edit[1],
+                    at)
+    if "editedMessage" in edited and said.kind not in (None, Kind.UNSUPPORTED) \
+            and said.text is not None:
+        return Edit(message_id, chat or "", said.text, at)
+    return None
+
+
 def _edited(item: JsonObject, env: Envelope) -> Iterator[Event]:
-    """Evolution's ``messages.edited``: a message whose content is the edit."""
+    """Evolution's ``messages.edited``: the protocolMessage itself (every protocolMessage,
+    revokes included, since Evolution 2.3), or an upsert-shaped message whose content is one.
+
+    The protocolMessage's key is the sender's: its ``remoteJid`` may be our own number, so
+    ingest finds the target by message id only."""
+    if "key" in item and "message" not in item:
+        found = content.protocol(item)
+        at = timestamp(item.get("timestampMs")) or env.sent_at or 0
+        if found.edit is not None:
+            yield Edit(found.edit[0].message_id, found.edit[0].chat_jid or "", found.edit[1], at)
+        elif found.revoke is not None:
+            yield Revoke(found.revoke.message_id, found.revoke.chat_jid, at)
+        else:
+            yield Unsupported(f"messages.edited: {found.unsupported}")
+        return
     result = _upsert(item, env)
-    if isinstance(result, Edit | Unsupported):
+    if isinstance(result, Edit | Revoke | Unsupported):
         yield result
     elif isinstance(result, Message) and result.text is not None:
         yield Edit(result.id, result.chat_jid, result.text, result.timestamp)
