@@ -24,6 +24,7 @@ from zapdesk.controller.preferences import Preferences
 from zapdesk.controller.receiving import Receiver
 from zapdesk.controller.tasks import TaskSet
 from zapdesk.core import errors
+from zapdesk.core.models import Status
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,7 @@ class AppController(QObject):
         if listen is not None:  # ``--listen`` for this run only
             settings = replace(settings, listen_host=listen[0], listen_port=listen[1])
         self.receiver = Receiver(self.data_dir, settings)
+        self.receiver.connected = self._connected
         self.secrets = secrets if secrets is not None else SecretStore()
         self.manager = AccountManager(ProfileStore(self.config_dir), self.secrets,
                                       **client_options)
@@ -87,6 +89,10 @@ class AppController(QObject):
         controller.changed.connect(lambda: self._instances_seen(controller))
         return controller
 
+    def _connected(self, account_id: str) -> bool:
+        return any(c.profile.id == account_id and any(
+            i.known_status == Status.CONNECTED for i in c.instances) for c in self.accounts)
+
     def _instances_seen(self, controller: AccountController) -> None:
         """Instance names and ids go to the store, so name-only webhooks file correctly."""
         if controller.loaded and controller in self.accounts:
@@ -112,6 +118,8 @@ class AppController(QObject):
             await self.receiver.start(before_listening=lambda: self._register_stored(stored))
         except errors.ZapdeskError as exc:
             self.notice.emit(exc.message(QCoreApplication.translate))
+        if self.receiver.store_open:  # when messages may be missing, kept while it runs
+            self.tasks.spawn(self.receiver.gap_watch.run(), name="gaps")
         if self.receiver.store_open:  # sending needs the store, not the listener
             self.outbox = Outbox(self.receiver.store, self._client_for)
             await self.outbox.start()

@@ -7,6 +7,7 @@ one summary of what changed, because per-event repaints are what starve the GUI 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from zapdesk.accounts.settings import Settings
+from zapdesk.controller.gaps import GapWatch
 from zapdesk.core import errors
 from zapdesk.store import queries
 from zapdesk.store.ingest import Outcome
@@ -54,6 +56,12 @@ class Receiver(QObject):
         self._timer.setInterval(BATCH_MS)
         self._timer.timeout.connect(self._flush)
         self._instances: dict[str, frozenset[tuple[str, str]]] = {}
+        # whether an account has a connected instance (the quiet warning needs it)
+        self.connected: Callable[[str], bool] = lambda _account: False
+        self.gap_watch = GapWatch(
+            self.store, lambda account, now: self.quiet_minutes(account,
+                                                                self.connected(account), now),
+            lambda: [(a, h.last_event_at) for a, h in self.listener.health.items()])
 
     # ---- life ----------------------------------------------------------------------
     async def start(self, before_listening: Callable[[], Awaitable[None]] | None = None
@@ -70,6 +78,7 @@ class Receiver(QObject):
             if before_listening is not None:
                 await before_listening()
             await self.listener.start()
+            await self.gap_watch.started()
         except errors.ZapdeskError as exc:
             self._failed(exc)
             raise
@@ -91,6 +100,7 @@ class Receiver(QObject):
             elif self._store_open:  # without the store there is nothing to receive into
                 self.listener.host, self.listener.port = host, port
                 await self.listener.start()
+                await self.gap_watch.started()
                 self.failure = self.error = None
         except errors.ListenerError as exc:
             if not self.listener.running:
@@ -120,9 +130,13 @@ class Receiver(QObject):
         await self.listener.stop()
         self._timer.stop()
         self._pending = {}
-        if self._started:  # also when quitting interrupted the opening: its writer runs
-            self._store_open = False
-            await self.store.close()
+        try:
+            if self._store_open:
+                await self.gap_watch.stopped()
+        finally:
+            if self._started:  # also when quitting interrupted the opening: its writer runs
+                self._store_open = False
+                await self.store.close()
 
     @property
     def store_open(self) -> bool:
@@ -191,13 +205,23 @@ class Receiver(QObject):
         if not self._store_open or self._instances.get(account_id) == known:
             return
         self._instances[account_id] = known
-        await self.store.remember_instances(account_id, known)
+        moved = await self.store.remember_instances(account_id, known)
+        if moved:  # conversations filed under a name joined their instance: show them
+            self._note(account_id, moved)
 
     # ---- news ----------------------------------------------------------------------
     def _stored(self, account_id: str, outcome: Outcome) -> None:
+        self.gap_watch.heard(account_id, time.time())
+        changed = dict(outcome.others)
         if outcome.instance is not None and outcome.chats:
-            chats = self._pending.setdefault(account_id, {}).setdefault(outcome.instance, set())
-            chats.update(outcome.chats)
+            changed[outcome.instance] = outcome.chats
+        self._note(account_id, changed)
+
+    def _note(self, account_id: str, changed: dict[str, set[str]]) -> None:
+        for instance, chats in changed.items():
+            if chats:
+                self._pending.setdefault(account_id, {}).setdefault(instance, set()).update(
+                    chats)
         if not self._timer.isActive() and not self._closed:
             self._timer.start()
 
