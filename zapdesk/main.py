@@ -153,7 +153,10 @@ async def run(window: MainWindow, args: argparse.Namespace,
         return 0
     finally:
         sys.excepthook = previous_hook
-        await console.shutdown()
+        try:
+            await console.shutdown()
+        except Exception as exc:  # the window's part failed: the rest still closes
+            log.error("closing the window's work failed", exc_info=exc)
         await controller.close()
         uninstall()
         log.info("shutdown finished")
@@ -283,9 +286,9 @@ def start_window(args: argparse.Namespace, instance: SingleInstance) -> int:
             "main", "The SSL_CERT_FILE setting names {path}, which is missing or holds no "
                     "certificates; zapdesk ignores it and uses its own.").format(
             path=ignored_cert_file), 60_000)
-    import qasync
+    from zapdesk.event_loop import new_loop
 
-    with asyncio.Runner(loop_factory=lambda: qasync.QEventLoop(app)) as runner:
+    with asyncio.Runner(loop_factory=lambda: new_loop(app)) as runner:
         code = runner.run(run(window, args, opener))
     window.deleteLater()
     return code

@@ -2,12 +2,23 @@
 
 The PySide6 wheel's QtCore links libicudata.so.NN: 31 MB of locale data for ~800 locales,
 collation and legacy character-set tables, of which zapdesk needs the root, English and
-Portuguese parts (Qt formats dates and numbers from its own CLDR copy; ICU serves
-collation, case mapping and time-zone names). This takes the data out of the library
-(the `icudtNN_dat` symbol), removes the other locales and the legacy codepage tables
-(*.cnv; UTF-8/16/32 and Latin-1 are built into ICU) with `icupkg` (Debian: icu-devtools),
-and links a library with the same soname and symbol around the rest (gcc). Break
-dictionaries stay: the root break rules refer to them.
+Portuguese parts. This takes the data out of the library (the `icudtNN_dat` symbol),
+removes what nothing in the bundle can reach with `icupkg` (Debian: icu-devtools), and
+links a library with the same soname and symbol around the rest (gcc).
+
+What can be reached: Qt is the only user of ICU in the bundle, and QtCore calls only case
+mapping (u_strTo*), collation (ucol_*), calendars and time-zone names (ucal_*) and
+converters (ucnv_*): `nm -D --undefined-only libQt6Core.so.6 | grep _73`. Qt formats
+dates, numbers and currencies from its own CLDR copy. So out go the other locales, the
+legacy codepage tables (*.cnv; UTF-8/16/32 and Latin-1 are built into ICU), and the
+services Qt never calls: break iteration with its dictionaries (brkitr/, 3.4 MB; Qt
+breaks text itself), transliteration (translit/, unames.icu), language, currency and unit
+display names (lang/, curr/, unit/), spelled-out numbers (rbnf/), StringPrep, IDNA and
+spoof checking (*.spp, uts46.nrm, confusables.cfu). Region and zone names stay: ICU's
+time-zone names use them. Checked on the running app (the demo with its conversations,
+pictures and QR code, in English and Portuguese): the pages of this library present in
+/proc/PID/pagemap are the package's table of contents (with the 64 KiB the kernel maps
+around a fault) and one page of zoneinfo64.res; not a page of collation or zone names.
 """
 
 from __future__ import annotations
@@ -18,6 +29,8 @@ from pathlib import Path
 
 KEEP_LANGUAGES = ("en", "pt")
 LOCALE_ITEM = re.compile(r"^([a-z]{2,3})(_[A-Za-z0-9_]*)?\.res$")
+UNREACHED_TREES = ("brkitr", "translit", "lang", "curr", "unit", "rbnf")
+UNREACHED_FILES = ("unames.icu", "uts46.nrm", "confusables.cfu")
 
 
 def trim(library: Path, work: Path) -> Path:
@@ -42,7 +55,7 @@ def trim(library: Path, work: Path) -> Path:
     full.write_bytes(data)
     items = subprocess.run(["icupkg", "-l", str(full)], capture_output=True, text=True,
                            check=True).stdout.split()
-    removed = [item for item in items if _unneeded(item.rsplit("/", 1)[-1])]
+    removed = [item for item in items if _unneeded(item)]
     listing = work / "removed.txt"
     listing.write_text("\n".join(removed) + "\n")
     subprocess.run(["icupkg", "-r", str(listing), str(full), str(small)], check=True)
@@ -64,8 +77,10 @@ def trim(library: Path, work: Path) -> Path:
     return out
 
 
-def _unneeded(name: str) -> bool:
-    if name.endswith(".cnv"):
+def _unneeded(item: str) -> bool:
+    """``item`` is a path inside the package: ``pt.res``, ``coll/en.res``..."""
+    tree, _, name = item.rpartition("/")
+    if tree in UNREACHED_TREES or name in UNREACHED_FILES or name.endswith((".cnv", ".spp")):
         return True
     locale = LOCALE_ITEM.match(name)
     return locale is not None and name not in ("root.res", "pool.res", "res_index.res") \

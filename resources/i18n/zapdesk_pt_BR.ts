@@ -901,6 +901,10 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
 <context>
     <name>chat</name>
     <message>
+        <source>Private ID {id}</source>
+        <translation>ID privado {id}</translation>
+    </message>
+    <message>
         <source>🖼 Photo</source>
         <translation>🖼 Foto</translation>
     </message>
@@ -1159,6 +1163,30 @@ Entre novamente para guardá-lo só até o zapdesk ser fechado.</translation>
     <message>
         <source>Save as quick reply…</source>
         <translation>Salvar como resposta rápida…</translation>
+    </message>
+    <message>
+        <source>WhatsApp shows this contact by a private ID, without the phone number. ZapFlare sends only to phone numbers, so this conversation cannot be answered until the number is known; it becomes known when the contact writes again or updates their details, and the box unlocks by itself.</source>
+        <translation>O WhatsApp mostra este contato por um ID privado, sem o número de telefone. A ZapFlare só envia para números de telefone, então esta conversa não pode ser respondida até o número ser conhecido; ele aparece quando o contato escrever de novo ou atualizar os dados dele, e a caixa se desbloqueia sozinha.</translation>
+    </message>
+    <message>
+        <source>number not known yet</source>
+        <translation>número ainda desconhecido</translation>
+    </message>
+    <message>
+        <source>No events have arrived since {start}: messages sent since then may be missing.</source>
+        <translation>Nenhum evento chegou desde {start}: mensagens enviadas desde então podem estar faltando.</translation>
+    </message>
+    <message>
+        <source>Messages may be missing: zapdesk was not receiving {count} times between {start} and {end}.</source>
+        <translation>Podem faltar mensagens: o zapdesk ficou sem receber {count} vezes entre {start} e {end}.</translation>
+    </message>
+    <message>
+        <source>Messages may be missing between {start} and {end}: zapdesk was closed.</source>
+        <translation>Podem faltar mensagens entre {start} e {end}: o zapdesk estava fechado.</translation>
+    </message>
+    <message>
+        <source>Messages may be missing between {start} and {end}: no events arrived (the webhook may not have reached zapdesk).</source>
+        <translation>Podem faltar mensagens entre {start} e {end}: nenhum evento chegou (o webhook pode não ter alcançado o zapdesk).</translation>
     </message>
     <message>
         <source>Sent by {name}</source>
@@ -1591,6 +1619,10 @@ Entrou como: {who}</translation>
         <translation>O servidor enviou uma resposta que o zapdesk não entende.</translation>
     </message>
     <message>
+        <source>Something went wrong in zapdesk while updating from the server (the log has the details). It tries again by itself.</source>
+        <translation>Algo deu errado no zapdesk ao atualizar a partir do servidor (o registro tem os detalhes). Ele tenta de novo sozinho.</translation>
+    </message>
+    <message>
         <source>Cannot reach the server. Check the internet connection and try again.</source>
         <translation>Não foi possível alcançar o servidor. Verifique a conexão com a internet e tente de novo.</translation>
     </message>
@@ -1734,12 +1766,12 @@ Entrou como: {who}</translation>
 <context>
     <name>help</name>
     <message>
-        <source>&amp;Preferences…</source>
-        <translation>&amp;Preferências…</translation>
-    </message>
-    <message>
         <source>&amp;Quick replies…</source>
         <translation>&amp;Respostas rápidas…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferências…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1873,6 +1905,10 @@ Salvar as Preferências grava um arquivo corrigido.</translation>
     <message>
         <source>Offline — retrying in {seconds} s</source>
         <translation>Sem conexão — nova tentativa em {seconds} s</translation>
+    </message>
+    <message>
+        <source>Not updated — retrying in {seconds} s</source>
+        <translation>Não atualizado — nova tentativa em {seconds} s</translation>
     </message>
     <message>
         <source>Sign in again</source>

@@ -27,7 +27,7 @@ DIST = TOP / "dist"
 SHOTS = TOP / "artifacts" / "shots"
 # What the bundle is made from: an unchanged tree reuses the last build (a full test run
 # after a flaky test need not freeze again).
-INPUTS = ("zapdesk", "resources", "packaging/zapdesk.spec", "packaging/build",
+INPUTS = ("zapdesk", "resources", "packaging/zapdesk.spec", "packaging/build", "packaging/hooks",
           "packaging/linux", "pyproject.toml", "setup.py")
 
 pytestmark = [
@@ -152,6 +152,25 @@ def test_the_deb_depends_on_every_library_the_bundle_takes_from_the_system(
         assert owner.returncode == 0, f"{library} belongs to no package"
         packages.add(owner.stdout.split(":")[0])
     assert packages - depends == set()
+
+
+def test_the_packages_stay_within_their_size_targets(installed: Installed) -> None:
+    """Issue 10's targets, in decimal MB: at most 120 MB unpacked (as `du -sb` counts: every
+    file, link and folder), at most 45 MB to download. packaging/linux/README.md says where
+    the size goes and what was left out."""
+    bundle = installed.app.parent
+    entries = [bundle, *bundle.rglob("*")]
+    unpacked = sum(entry.lstat().st_size for entry in entries)
+    files = sorted((entry for entry in entries if entry.is_file() and not entry.is_symlink()),
+                   key=lambda entry: entry.stat().st_size, reverse=True)
+    largest = "\n".join(f"{entry.stat().st_size / 1e6:8.2f} MB  {entry.relative_to(bundle)}"
+                        for entry in files[:10])
+    assert unpacked <= 120e6, \
+        f"the installed bundle is {unpacked / 1e6:.1f} MB (target 120); largest:\n{largest}"
+    for package in (installed.deb, installed.tarball):
+        size = package.stat().st_size
+        assert size <= 45e6, \
+            f"{package.name} is {size / 1e6:.1f} MB (target 45); largest unpacked:\n{largest}"
 
 
 def test_the_installed_app_prints_its_version(installed: Installed) -> None:

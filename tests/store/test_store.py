@@ -214,7 +214,9 @@ async def test_name_only_envelopes_join_their_instance_once_known(store: Store) 
                                                         message_id="N1"), name="Vendas")
     await receive(store, evolution)
     assert {c.instance for c in await store.read(queries.conversations)} == {"name:Vendas"}
-    await store.remember_instances(ACCOUNT, [("inst_9", "Vendas")])
+    moved = await store.remember_instances(ACCOUNT, [("inst_9", "Vendas")])
+    assert moved == {"inst_9": {p.JID}}  # the window is told, so the list shows it at once
+    assert await store.remember_instances(ACCOUNT, [("inst_9", "Vendas")]) == {}
     await receive(store, p.documented("messages.upsert", p.upsert(
         {"conversation": "com id"}, message_id="N2"), instance_id="inst_9", name="Vendas"))
     conversations = await store.read(queries.conversations)

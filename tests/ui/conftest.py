@@ -16,7 +16,6 @@ from typing import Any
 
 import httpx
 import pytest
-import qasync
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +24,7 @@ from tests.ui.language import speaking
 from zapdesk.accounts.keychain import SecretStore
 from zapdesk.controller.account import AccountController
 from zapdesk.controller.app import AppController
+from zapdesk.event_loop import new_loop
 from zapdesk.sandbox import SandboxClock, SandboxConfig, SandboxServer
 from zapdesk.ui.console import Console
 from zapdesk.ui.main_window import MainWindow
@@ -35,7 +35,7 @@ SHOTS = Path(os.environ.get("ZAPDESK_SHOTS", Path(__file__).parents[2] / "artifa
 
 def qt_loop() -> asyncio.AbstractEventLoop:
     app = QApplication.instance() or QApplication([])
-    loop: asyncio.AbstractEventLoop = qasync.QEventLoop(app)
+    loop: asyncio.AbstractEventLoop = new_loop(app)  # the app's own loop, as main() makes it
     return loop
 
 

@@ -13,6 +13,7 @@ from zapdesk.core.events import (
     ContactName,
     Edit,
     GroupSubject,
+    IdentityPair,
     Kind,
     Message,
     Presence,
@@ -207,15 +208,17 @@ def test_group_message_has_the_participant_as_sender() -> None:
 def test_lid_sender_gets_the_phone_from_sender_pn() -> None:
     data = p.upsert({"conversation": "oi"}, remote=p.LID)
     data["key"]["senderPn"] = "5511987654321@s.whatsapp.net"
-    found = one(p.documented("messages.upsert", data))
+    found, learned = parse(p.documented("messages.upsert", data)).events
     assert isinstance(found, Message)
     assert found.chat_jid == p.JID and found.sender_phone == "5511987654321"
+    assert learned == IdentityPair(p.LID, "5511987654321")  # the LID's earlier thread joins
 
 
 def test_lid_participant_in_a_group_with_participant_alt() -> None:
     data = p.upsert({"conversation": "oi"}, remote=p.GROUP, participant=p.LID)
     data["key"]["participantAlt"] = "5511987654321@s.whatsapp.net"
-    found = one(p.documented("messages.upsert", data))
+    found, learned = parse(p.documented("messages.upsert", data)).events
+    assert learned == IdentityPair(p.LID, "5511987654321")
     assert isinstance(found, Message)
     assert found.chat_jid == p.GROUP and found.sender_jid == p.LID
     assert found.sender_phone == "5511987654321"

@@ -346,7 +346,7 @@ def unwrap(response: httpx.Response, *, api_key: bool = False, renewable: bool =
     was made with one; ``renewable``: a refused session could be renewed by logging in)."""
     try:
         body = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
         body = None
     status = response.status_code
     if 200 <= status < 300 and isinstance(body, dict) and body.get("success") is not False:

@@ -23,6 +23,12 @@ from zapdesk.core.models import PLAN_LIMITS, Instance
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF = 120.0
+Report = Callable[[BaseException], None]
+
+
+def backoff(failures: int) -> float:
+    """Seconds before the next try after ``failures`` failures in a row: 5, 10, 20 … 120."""
+    return min(MAX_BACKOFF, 5.0 * 2.0 ** (min(failures, 16) - 1))
 
 
 class AccountState(StrEnum):
@@ -37,9 +43,13 @@ class AccountController(QObject):
 
     def __init__(self, profile: AccountProfile, client: ZapFlareClient | None, *,
                  refresh_interval: float = 10.0, clock: Callable[[], float] = time.monotonic,
-                 demo: bool = False, snapshots: SnapshotStore | None = None) -> None:
+                 demo: bool = False, snapshots: SnapshotStore | None = None,
+                 report: Report | None = None) -> None:
         super().__init__()
         self.profile = profile
+        # Where a bug in this account's background work goes (the app's one reporter).
+        self.report: Report = report or (lambda error: log.error(
+            "unexpected error", exc_info=(type(error), error, error.__traceback__)))
         self.client = client
         self.demo = demo
         self.snapshots = snapshots  # where the last list is kept across restarts (not demo)
@@ -114,32 +124,48 @@ class AccountController(QObject):
         self.changed.emit()
 
     async def _refresh_loop(self) -> None:
-        assert self.client is not None
+        """Supervised: whatever one round raises, the loop goes on. Known errors become the
+        account's state with a retry; anything else is a bug, reported once (not at every
+        retry) and shown as a failure that is retried too. Only cancelling ends it."""
         failures = 0
+        reported: str | None = None  # the bug last reported, until a round succeeds
         while not self._stopping:
             started = next(self._asked)
             delay = self.refresh_interval
             try:
-                found = await self.client.list_instances()
+                await self._refresh_once(started)
             except errors.NotAuthenticated as exc:
                 self._set_state(AccountState.SIGN_IN, exc, None)
                 delay = float("inf")  # until the operator signs in again or presses F5
             except errors.RateLimited as exc:
                 delay = max(1.0, exc.retry_after)
                 self._set_state(AccountState.RETRYING, exc, delay)
-            except (errors.NetworkError, errors.ServerError, errors.UnexpectedResponse) as exc:
+            except errors.ZapdeskError as exc:  # the network, the server, an odd answer
                 failures += 1
-                delay = min(MAX_BACKOFF, 5.0 * 2 ** (failures - 1))
+                delay = backoff(failures)
                 self._set_state(AccountState.RETRYING, exc, delay)
+            except Exception as exc:
+                failures += 1
+                delay = backoff(failures)
+                said = f"{type(exc).__name__}: {exc}"
+                if said != reported:
+                    reported = said
+                    self.report(exc)
+                self._set_state(AccountState.RETRYING, errors.UpdateFailed(said), delay)
             else:
-                failures = 0
-                if not self.loaded:
-                    log.info("account %s: %d instances", self.profile.display_name, len(found))
-                self.loaded = True
-                self._apply_list(found, started)
-                self._set_state(AccountState.READY, None, None)
-                await self._keep_snapshot()
+                failures, reported = 0, None
             await self._sleep(delay)
+
+    async def _refresh_once(self, started: int) -> None:
+        if self.client is None:
+            raise errors.NotSignedIn("this account has no client")
+        found = await self.client.list_instances()
+        if not self.loaded:
+            log.info("account %s: %d instances", self.profile.display_name, len(found))
+        self._apply_list(found, started)
+        self.loaded = True
+        self._set_state(AccountState.READY, None, None)
+        await self._keep_snapshot()
 
     @staticmethod
     def _signature(instances: list[Instance], plan: str | None) -> object:
@@ -254,9 +280,11 @@ class AccountController(QObject):
     async def stop_refresh(self) -> None:
         if self._loop_task is not None:
             self._stopping = True
-            await finish(self._loop_task, self._wake)
-            self._loop_task = None
-            self._stopping = False
+            try:
+                await finish(self._loop_task, self._wake)
+            finally:
+                self._loop_task = None
+                self._stopping = False
 
     def follow(self, stop: Callable[[], Awaitable[None]]) -> None:
         """Register a poller using this account's client; ``stop`` ends it."""
@@ -273,9 +301,11 @@ class AccountController(QObject):
             await stop()
 
     async def close(self) -> None:
-        await self.stop_work()
-        if self.client is not None:
-            await self.client.aclose()
+        try:
+            await self.stop_work()
+        finally:  # whatever a loop or a follower raised, the connections close
+            if self.client is not None:
+                await self.client.aclose()
 
     async def replace_client(self, client: ZapFlareClient) -> None:
         """After a new sign-in: same account, new client, refresh at once."""

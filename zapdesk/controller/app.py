@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,10 +24,12 @@ from zapdesk.controller.preferences import Preferences
 from zapdesk.controller.receiving import Receiver
 from zapdesk.controller.tasks import TaskSet
 from zapdesk.core import errors
+from zapdesk.core.models import Status
 
 log = logging.getLogger(__name__)
 
 DEMO_ACCOUNT = "acc_demo"
+TOKEN_WAIT = 3.0  # seconds the listener waits for the keyring's webhook tokens before opening
 
 
 class AppController(QObject):
@@ -48,6 +50,7 @@ class AppController(QObject):
         if listen is not None:  # ``--listen`` for this run only
             settings = replace(settings, listen_host=listen[0], listen_port=listen[1])
         self.receiver = Receiver(self.data_dir, settings)
+        self.receiver.connected = self._connected
         self.secrets = secrets if secrets is not None else SecretStore()
         self.manager = AccountManager(ProfileStore(self.config_dir), self.secrets,
                                       **client_options)
@@ -81,9 +84,14 @@ class AppController(QObject):
                     ) -> AccountController:
         controller = AccountController(profile, client, refresh_interval=self.refresh_interval,
                                        clock=self.clock, demo=demo,
-                                       snapshots=None if demo else self.snapshots)
+                                       snapshots=None if demo else self.snapshots,
+                                       report=self.report_bug)
         controller.changed.connect(lambda: self._instances_seen(controller))
         return controller
+
+    def _connected(self, account_id: str) -> bool:
+        return any(c.profile.id == account_id and any(
+            i.known_status == Status.CONNECTED for i in c.instances) for c in self.accounts)
 
     def _instances_seen(self, controller: AccountController) -> None:
         """Instance names and ids go to the store, so name-only webhooks file correctly."""
@@ -92,21 +100,45 @@ class AppController(QObject):
                 controller.profile.id, [(i.id, i.name) for i in controller.instances]))
 
     # ---- receiving ----------------------------------------------------------------------
-    async def start_receiving(self) -> None:
+    async def start_receiving(self, stored: list[AccountProfile] | None = None) -> None:
         """Store and listener, started once however many callers wait for them; a failure
-        is one notice, and the console works without them."""
+        is one notice, and the console works without them. ``stored``: the accounts kept
+        from earlier runs, whose webhook tokens are registered before the port opens."""
         if self._receiving is None:
-            self._receiving = self.tasks.spawn(self._start_receiving(), name="receiving")
+            self._receiving = self.tasks.spawn(self._start_receiving(stored or []),
+                                               name="receiving")
+            await asyncio.shield(self._receiving)
+            return
         await asyncio.shield(self._receiving)
+        if stored:  # receiving was started by someone else first (the demo, a sign-in)
+            await self._register_stored(stored)
 
-    async def _start_receiving(self) -> None:
+    async def _start_receiving(self, stored: list[AccountProfile]) -> None:
         try:
-            await self.receiver.start()
+            await self.receiver.start(before_listening=lambda: self._register_stored(stored))
         except errors.ZapdeskError as exc:
             self.notice.emit(exc.message(QCoreApplication.translate))
+        if self.receiver.store_open:  # when messages may be missing, kept while it runs
+            self.tasks.spawn(self.receiver.gap_watch.run(), name="gaps")
         if self.receiver.store_open:  # sending needs the store, not the listener
             self.outbox = Outbox(self.receiver.store, self._client_for)
             await self.outbox.start()
+
+    async def _register_stored(self, profiles: list[AccountProfile]) -> None:
+        """Every stored account's webhook token, read before the listener answers anyone:
+        a sender whose events were queued while zapdesk was closed redelivers them the
+        moment the port opens, and a 404 is not retried (Evolution's non-retryable list is
+        400, 401, 403, 404, 422). A keyring slower than TOKEN_WAIT does not keep the port
+        closed: until its tokens arrive, unknown tokens are answered 503 (retried)."""
+        if not profiles:
+            return
+        self.receiver.expect(p.id for p in profiles)
+        reads = [self.tasks.spawn(self._listen_for(p), name=f"token-{p.id}") for p in profiles]
+        _done, pending = await asyncio.wait(reads, timeout=TOKEN_WAIT)
+        if pending:
+            log.warning("the keyring has not given %d webhook token(s) after %.1f s; "
+                        "listening anyway, answering 503 to unknown tokens until it does",
+                        len(pending), TOKEN_WAIT)
 
     def _client_for(self, account_id: str) -> Any:
         found = next((a for a in self.accounts if a.profile.id == account_id), None)
@@ -124,14 +156,17 @@ class AppController(QObject):
         """Open every stored account; one that fails shows its error, the others load."""
         self.loading = True
         self.accounts_changed.emit()
-        receiving = self.tasks.spawn(self.start_receiving())  # meanwhile, accounts open
         try:
             profiles = await asyncio.to_thread(self.manager.accounts)
         except errors.ZapdeskError as exc:
             self.loading = False
             self.notice.emit(exc.message(QCoreApplication.translate))
             self.accounts_changed.emit()
+            await self.start_receiving()
             return
+        # Webhooks are received for every account, even one whose sign-in fails now; the
+        # listener opens once their tokens are registered. Meanwhile, accounts open.
+        receiving = self.tasks.spawn(self.start_receiving(profiles))
 
         async def open_one(profile: AccountProfile) -> AccountController:
             try:
@@ -139,9 +174,7 @@ class AppController(QObject):
             except errors.ZapdeskError as exc:
                 client, failure = None, exc
             last_known = await asyncio.to_thread(self.snapshots.load, profile.id)
-            # Webhooks are received for every account, even one whose sign-in fails now.
-            await receiving
-            await self._listen_for(profile)
+            await asyncio.shield(receiving)
             controller = self._controller(profile, client)
             if last_known is not None:
                 controller.show_last_known(last_known)
@@ -154,6 +187,7 @@ class AppController(QObject):
             return controller
 
         opened = await asyncio.gather(*(open_one(p) for p in profiles))
+        await receiving
         self.accounts.extend(opened)
         self.loading = False
         self.accounts_changed.emit()
@@ -252,12 +286,21 @@ class AppController(QObject):
 
     # ---- quitting ----------------------------------------------------------------------
     async def close(self) -> None:
-        await self.tasks.cancel_all()
+        """Every step runs whatever an earlier one raised: the outbox, the listener and the
+        store are closed even after a background task or an account failed to stop."""
+        await self._closing("background tasks", self.tasks.cancel_all())
         for controller in self.accounts:
-            await controller.close()
+            await self._closing(f"account {controller.name}", controller.close())
         self.accounts.clear()
         if self.outbox is not None:
-            await self.outbox.close()
-        await self.receiver.close()
-        await self._stop_sandbox()
+            await self._closing("outbox", self.outbox.close())
+        await self._closing("receiving", self.receiver.close())
+        await self._closing("demo sandbox", self._stop_sandbox())
+
+    async def _closing(self, what: str, step: Coroutine[Any, Any, None]) -> None:
+        try:
+            await step
+        except Exception as exc:  # a bug, but the next steps must still run
+            log.error("closing the %s failed", what)
+            self.report_bug(exc)
 

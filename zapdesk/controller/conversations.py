@@ -14,7 +14,8 @@ from zapdesk.controller.outbox import Outbox
 from zapdesk.controller.quick_replies import QuickReplies
 from zapdesk.controller.receiving import Changes
 from zapdesk.core import errors
-from zapdesk.store import outbox, queries
+from zapdesk.store import gaps, identity, outbox, queries
+from zapdesk.store.gaps import Gap
 from zapdesk.store.outbox import OutboxItem
 from zapdesk.store.queries import ConversationRow, DraftKey, MessageRow, Position
 from zapdesk.store.store import Store
@@ -22,12 +23,14 @@ from zapdesk.store.store import Store
 
 class Conversations(QObject):
     changed = Signal(object)  # Changes: {account: {instance: {chat jid}}}
+    gaps_changed = Signal()  # a span when messages may be missing began or ended
     send_failed = Signal(str, object)  # (recipient's digits, SendFailure): say it at once
 
     def __init__(self, app: AppController) -> None:
         super().__init__()
         self.app = app
         app.receiver.stored.connect(self.changed)
+        app.receiver.gap_watch.changed.connect(self.gaps_changed)
         self._outbox_connected = False
         self.quick_replies = QuickReplies(self._store)
 
@@ -81,6 +84,21 @@ class Conversations(QObject):
 
     async def conversation(self, conversation_id: int) -> ConversationRow | None:
         return await self._store().read(lambda c: queries.conversation(c, conversation_id))
+
+    async def gaps(self, account_id: str) -> tuple[Gap, ...]:
+        """When messages of this account may be missing (zapdesk closed, quiet spans)."""
+        return await self._store().read(lambda c: gaps.for_account(c, account_id))
+
+    async def successor(self, row: ConversationRow) -> ConversationRow | None:
+        """The conversation a ``@lid`` one was joined with, once its number is known."""
+        def read(c: Any) -> ConversationRow | None:
+            phone = identity.phone_for(c, row.account_id, row.jid)
+            found = c.execute("SELECT id FROM conversations WHERE account_id = ? AND "
+                              "instance = ? AND jid = ?", (row.account_id, row.instance,
+                                                           identity.phone_jid(phone or ""))
+                              ).fetchone()
+            return queries.conversation(c, int(found[0])) if phone and found else None
+        return await self._store().read(read)
 
     async def presence(self, row: ConversationRow) -> tuple[str, float] | None:
         return await self._store().read(
@@ -136,5 +154,5 @@ class Conversations(QObject):
 
 
 # The rows the chat widgets read, offered here: the UI talks to the controller only.
-__all__ = ["Changes", "ConversationRow", "Conversations", "DraftKey", "MessageRow",
+__all__ = ["Changes", "ConversationRow", "Conversations", "DraftKey", "Gap", "MessageRow",
            "Position"]

@@ -7,13 +7,15 @@ one summary of what changed, because per-event repaints are what starve the GUI 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+import time
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from zapdesk.accounts.settings import Settings
+from zapdesk.controller.gaps import GapWatch
 from zapdesk.core import errors
 from zapdesk.store import queries
 from zapdesk.store.ingest import Outcome
@@ -47,23 +49,36 @@ class Receiver(QObject):
         self.temporary: set[str] = set()  # accounts whose URL lasts for this session only
         self._started = False
         self._store_open = False
+        self._closed = False
         self._pending: Changes = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(BATCH_MS)
         self._timer.timeout.connect(self._flush)
         self._instances: dict[str, frozenset[tuple[str, str]]] = {}
+        # whether an account has a connected instance (the quiet warning needs it)
+        self.connected: Callable[[str], bool] = lambda _account: False
+        self.gap_watch = GapWatch(
+            self.store, lambda account, now: self.quiet_minutes(account,
+                                                                self.connected(account), now),
+            lambda: [(a, h.last_event_at) for a, h in self.listener.health.items()])
 
     # ---- life ----------------------------------------------------------------------
-    async def start(self) -> None:
-        """Open the store, then listen; each failure is said once and the app goes on."""
+    async def start(self, before_listening: Callable[[], Awaitable[None]] | None = None
+                    ) -> None:
+        """Open the store, run ``before_listening`` (the stored accounts' tokens are
+        registered there, so the port never opens to a sender it would refuse), then
+        listen; each failure is said once and the app goes on."""
         if self._started:
             return
         self._started = True
         try:
             await self.store.open()
             self._store_open = True
+            if before_listening is not None:
+                await before_listening()
             await self.listener.start()
+            await self.gap_watch.started()
         except errors.ZapdeskError as exc:
             self._failed(exc)
             raise
@@ -85,6 +100,7 @@ class Receiver(QObject):
             elif self._store_open:  # without the store there is nothing to receive into
                 self.listener.host, self.listener.port = host, port
                 await self.listener.start()
+                await self.gap_watch.started()
                 self.failure = self.error = None
         except errors.ListenerError as exc:
             if not self.listener.running:
@@ -107,11 +123,20 @@ class Receiver(QObject):
         self.health_changed.emit()
 
     async def close(self) -> None:
-        self._timer.stop()
+        # The listener first: stopping it lets requests in flight finish, and each stored
+        # one would start the batch timer again, whose news would then reach a window whose
+        # loop has stopped.
+        self._closed = True
         await self.listener.stop()
-        if self._store_open:
-            self._store_open = False
-            await self.store.close()
+        self._timer.stop()
+        self._pending = {}
+        try:
+            if self._store_open:
+                await self.gap_watch.stopped()
+        finally:
+            if self._started:  # also when quitting interrupted the opening: its writer runs
+                self._store_open = False
+                await self.store.close()
 
     @property
     def store_open(self) -> bool:
@@ -122,6 +147,11 @@ class Receiver(QObject):
         return self.listener.running
 
     # ---- accounts ------------------------------------------------------------------
+    def expect(self, account_ids: Iterable[str]) -> None:
+        """Stored accounts whose tokens are about to be read: until each is registered
+        with its kept token, an unknown token is answered "try again" (503), not 404."""
+        self.listener.unresolved.update(account_ids)
+
     async def register(self, account_id: str, token: str, *, kept: bool) -> None:
         last = None
         if self._store_open:
@@ -129,7 +159,9 @@ class Receiver(QObject):
         self.listener.register(account_id, token, last_event_at=last)
         if kept:
             self.temporary.discard(account_id)
+            self.listener.unresolved.discard(account_id)
         else:
+            # Its kept token, if any, could not be read: it stays unresolved (see expect).
             self.temporary.add(account_id)
         self.health_changed.emit()
 
@@ -173,14 +205,24 @@ class Receiver(QObject):
         if not self._store_open or self._instances.get(account_id) == known:
             return
         self._instances[account_id] = known
-        await self.store.remember_instances(account_id, known)
+        moved = await self.store.remember_instances(account_id, known)
+        if moved:  # conversations filed under a name joined their instance: show them
+            self._note(account_id, moved)
 
     # ---- news ----------------------------------------------------------------------
     def _stored(self, account_id: str, outcome: Outcome) -> None:
+        self.gap_watch.heard(account_id, time.time())
+        changed = dict(outcome.others)
         if outcome.instance is not None and outcome.chats:
-            chats = self._pending.setdefault(account_id, {}).setdefault(outcome.instance, set())
-            chats.update(outcome.chats)
-        if not self._timer.isActive():
+            changed[outcome.instance] = outcome.chats
+        self._note(account_id, changed)
+
+    def _note(self, account_id: str, changed: dict[str, set[str]]) -> None:
+        for instance, chats in changed.items():
+            if chats:
+                self._pending.setdefault(account_id, {}).setdefault(instance, set()).update(
+                    chats)
+        if not self._timer.isActive() and not self._closed:
             self._timer.start()
 
     def _flush(self) -> None:

@@ -67,6 +67,7 @@ class InstanceWatcher(QObject):
         self._stopping = False
         self._details_due = True  # the list lacks some fields: fetch them once on screen
         self._seen_connected = False
+        self._reported: str | None = None  # the bug last reported, until a poll succeeds
         account.changed.connect(self._account_changed)
         self._listening = True
         self._take(instance)
@@ -167,8 +168,15 @@ class InstanceWatcher(QObject):
                     # Shown beside the code; the next poll tries again.
                     self.problem = exc
                     self.changed.emit()
+                except Exception as exc:  # a bug: reported once, shown, and polled again
+                    said = f"{type(exc).__name__}: {exc}"
+                    if said != self._reported:
+                        self._reported = said
+                        self.account.report(exc)
+                    self.problem = errors.UpdateFailed(said)
+                    self.changed.emit()
                 else:
-                    self.problem = None
+                    self.problem, self._reported = None, None
                     if inst is not None and not self._stopping:
                         self._take(inst)
             self._wake.clear()

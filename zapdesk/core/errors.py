@@ -200,6 +200,15 @@ class UnexpectedResponse(ApiError):
                                            "understand.")
 
 
+class UpdateFailed(ZapdeskError):
+    """A background update (an account's list, the instance on screen) raised what no error
+    here names: a bug, reported as such, while the account says this and retries."""
+
+    template = QT_TRANSLATE_NOOP("errors", "Something went wrong in zapdesk while updating "
+                                           "from the server (the log has the details). It "
+                                           "tries again by itself.")
+
+
 # ---- the network failed -------------------------------------------------------------
 class NetworkError(ZapdeskError):
     template = QT_TRANSLATE_NOOP("errors", "Cannot reach the server. Check the internet "

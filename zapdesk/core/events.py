@@ -167,6 +167,14 @@ class ConnectionChange:
 
 
 @dataclass(frozen=True)
+class IdentityPair:
+    """A payload showed that a ``@lid`` and a phone number are the same person."""
+
+    lid: str  # the full JID, "184467440737095@lid"
+    phone: str  # digits
+
+
+@dataclass(frozen=True)
 class Unsupported:
     """Something the parser did not understand: the raw payload is kept, not dropped."""
 
@@ -174,7 +182,7 @@ class Unsupported:
 
 
 Event = (Message | StatusChange | Reaction | Edit | Revoke | ContactName | GroupSubject
-         | Presence | ConnectionChange | Unsupported)
+         | Presence | ConnectionChange | IdentityPair | Unsupported)
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from zapdesk.core.events import (
     Envelope,
     Event,
     GroupSubject,
+    IdentityPair,
     Message,
     Parsed,
     Presence,
@@ -29,6 +30,7 @@ from zapdesk.core.events import (
     StatusChange,
     Unsupported,
 )
+from zapdesk.store import identity
 
 # Fields inside payloads that are credentials: masked before the raw log keeps them.
 SECRET_FIELDS = frozenset({"apikey", "apiKey", "api_key", "token", "password"})
@@ -41,6 +43,16 @@ class Outcome:
     instance: str | None = None
     chats: set[str] = field(default_factory=set)  # conversations whose content changed
     messages: int = 0  # new messages stored
+    # conversations of other instances that changed (an identity learned joins threads
+    # everywhere): instance key -> JIDs
+    others: dict[str, set[str]] = field(default_factory=dict)
+
+    def add(self, changed: identity.Changed) -> None:
+        for instance, chats in changed.items():
+            if instance == self.instance:
+                self.chats |= chats
+            else:
+                self.others.setdefault(instance, set()).update(chats)
 
 
 def digest(payload: object) -> str:
@@ -60,23 +72,25 @@ def masked(payload: Any) -> Any:
 
 def instance_key(conn: sqlite3.Connection, account_id: str, envelope: Envelope) -> str | None:
     """Conversations are filed under the instance id; a name-only envelope (Evolution's)
-    finds the id through the names learned from other events and from the API."""
+    finds the id through the names learned from other events and from the API (until
+    then it is filed under its name, re-homed by ``identity`` once the pair shows)."""
     if envelope.instance_id:
-        if envelope.instance_name:
-            conn.execute("INSERT INTO instances VALUES (?, ?, ?) ON CONFLICT DO UPDATE "
-                         "SET name = excluded.name", (account_id, envelope.instance_id,
-                                                      envelope.instance_name))
         return envelope.instance_id
     if envelope.instance_name:
         row = conn.execute("SELECT instance_id FROM instances WHERE account_id = ? AND name = ?",
                            (account_id, envelope.instance_name)).fetchone()
-        return str(row[0]) if row else f"name:{envelope.instance_name}"
+        return str(row[0]) if row else identity.name_key(envelope.instance_name)
     return None
 
 
 def ingest(conn: sqlite3.Connection, account_id: str, payload: object, parsed: Parsed,
            received_at: float) -> Outcome:
-    instance = instance_key(conn, account_id, parsed.envelope)
+    envelope = parsed.envelope
+    rehomed: identity.Changed = {}
+    if envelope.instance_id and envelope.instance_name:
+        rehomed = identity.learn_instance(conn, account_id, envelope.instance_id,
+                                          envelope.instance_name)
+    instance = instance_key(conn, account_id, envelope)
     unsupported = parsed.unsupported or instance is None
     body = json.dumps(masked(payload), ensure_ascii=False, default=str)
     cursor = conn.execute(
@@ -87,16 +101,21 @@ def ingest(conn: sqlite3.Connection, account_id: str, payload: object, parsed: P
     if cursor.rowcount == 0:
         return Outcome("duplicate", instance)
     result = Outcome("unsupported" if unsupported else "stored", instance)
+    result.add(rehomed)
     if instance is None:
         return result  # no instance to file it under: the raw log keeps it
-    for event in parsed.events:
+    # Identities first: a message in the same payload is then filed under the number.
+    for event in sorted(parsed.events, key=lambda e: not isinstance(e, IdentityPair)):
         _apply(conn, account_id, instance, event, received_at, result)
     return result
 
 
 def _apply(conn: sqlite3.Connection, account: str, instance: str, event: Event,
            now: float, result: Outcome) -> None:
-    if isinstance(event, Message):
+    event = identity.resolved(conn, account, event)
+    if isinstance(event, IdentityPair):
+        result.add(identity.learn_lid(conn, account, event))
+    elif isinstance(event, Message):
         if store_message(conn, account, instance, event, now):
             result.messages += 1
             result.chats.add(event.chat_jid)
@@ -260,3 +279,5 @@ def _refresh_marks(conn: sqlite3.Connection, account: str, instance: str, messag
                      "deleted_at IS NOT ?", (revoked[0], row[0], revoked[0]))
     return str(row[2])
 
+
+refresh_marks = _refresh_marks  # for store.identity, after a re-homing

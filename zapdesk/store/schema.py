@@ -141,17 +141,32 @@ _V6 = """
 UPDATE reactions SET at = at * 1000 WHERE at BETWEEN 1 AND 99999999999;
 """
 
+# Identities: which phone number a ``@lid`` is (per account: a LID names a person, not a
+# conversation). Gaps: spans when events may have been missed (zapdesk closed, or the
+# account quiet past its warning), with ``account_id`` NULL when it concerns every account;
+# ``alive`` is the last moment this computer was known to be receiving.
+_V7 = """
+CREATE TABLE lids (
+    account_id TEXT NOT NULL, lid TEXT NOT NULL, phone TEXT NOT NULL,
+    PRIMARY KEY (account_id, lid)) WITHOUT ROWID;
+CREATE TABLE gaps (
+    id INTEGER PRIMARY KEY, account_id TEXT, started_at REAL NOT NULL, ended_at REAL,
+    reason TEXT NOT NULL);
+CREATE INDEX gaps_by_time ON gaps (started_at);
+CREATE TABLE alive (id INTEGER PRIMARY KEY CHECK (id = 1), at REAL NOT NULL);
+"""
+
 # Who sent each outgoing message from this workstation (the operator's display name), kept
 # on the outbox row and on the conversation's copy, whether or not it was signed. Messages
 # from before, or sent from the phone, have none.
-_V7 = """
+_V8 = """
 ALTER TABLE outbox ADD COLUMN operator TEXT;
 ALTER TABLE messages ADD COLUMN operator TEXT;
 """
 
 # Quick replies ("respostas rápidas"), per account, in the operator's order; and each
 # conversation's protocol counter (``{{protocolo}}``), which only ever goes up.
-_V8 = """
+_V9 = """
 CREATE TABLE quick_replies (
     id INTEGER PRIMARY KEY, account_id TEXT NOT NULL, shortcut TEXT NOT NULL,
     body TEXT NOT NULL, position INTEGER NOT NULL, updated_at REAL NOT NULL);
@@ -161,7 +176,7 @@ CREATE TABLE protocols (
     counter INTEGER NOT NULL) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)
 VERSION = len(MIGRATIONS)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from zapdesk.core.events import Parsed
-from zapdesk.store import rawlog
+from zapdesk.store import identity, rawlog
 from zapdesk.store.database import connect, database_path
 from zapdesk.store.ingest import Outcome, ingest
 from zapdesk.store.rawlog import RawLogLimits
@@ -34,10 +34,12 @@ class Store:
         self._reader = await asyncio.to_thread(connect, self.path, readonly=True)
 
     async def close(self) -> None:
-        await self.writer.close()
+        # The reader first: SQLite checkpoints the WAL into the database and deletes the
+        # -wal file when the last connection closes, and a read-only one cannot do that.
         if self._reader is not None:
             reader, self._reader = self._reader, None
             await asyncio.to_thread(self._close_reader, reader)
+        await self.writer.close()
 
     def _close_reader(self, reader: sqlite3.Connection) -> None:
         with self._read_lock:
@@ -55,18 +57,20 @@ class Store:
                                              parsed=parsed, received_at=at))
 
     async def remember_instances(self, account_id: str,
-                                 instances: Iterable[tuple[str, str]]) -> None:
-        """Instance ids and names from the API, so name-only webhooks file correctly."""
-        rows = [(account_id, instance_id, name) for instance_id, name in instances]
+                                 instances: Iterable[tuple[str, str]]) -> identity.Changed:
+        """Instance ids and names from the API, so name-only webhooks file correctly; what
+        was filed under a name before moves to its id. Returns the conversations moved."""
+        pairs = list(instances)
 
-        def write(conn: sqlite3.Connection) -> None:
-            conn.executemany("INSERT INTO instances VALUES (?, ?, ?) ON CONFLICT DO UPDATE "
-                             "SET name = excluded.name", rows)
-            # Conversations filed under a name before its id was known move to the id.
-            for _, instance_id, name in rows:
-                _adopt(conn, account_id, f"name:{name}", instance_id)
+        def write(conn: sqlite3.Connection) -> identity.Changed:
+            changed: identity.Changed = {}
+            for instance_id, name in pairs:
+                for key, chats in identity.learn_instance(conn, account_id, instance_id,
+                                                          name).items():
+                    changed.setdefault(key, set()).update(chats)
+            return changed
 
-        await self.writer.run(write)
+        return await self.writer.run(write)
 
     async def forget(self, account_id: str) -> None:
         def delete(conn: sqlite3.Connection) -> None:
@@ -93,21 +97,5 @@ class Store:
 # Every table with an account_id column; messages go before their conversations.
 _ACCOUNT_TABLES = ("messages", "conversations", "statuses", "edits", "revocations",
                    "reactions", "presence", "contacts", "instances", "raw_events", "outbox",
-                   "drafts")
+                   "drafts", "lids", "gaps")
 
-
-def _adopt(conn: sqlite3.Connection, account_id: str, old: str, new: str) -> None:
-    for table in ("messages", "statuses", "edits", "revocations", "reactions", "presence",
-                  "contacts"):
-        conn.execute(f"UPDATE OR IGNORE {table} SET instance = ? "  # noqa: S608 - fixed names
-                     "WHERE account_id = ? AND instance = ?", (new, account_id, old))
-    for row in conn.execute("SELECT id, jid FROM conversations WHERE account_id = ? AND "
-                            "instance = ?", (account_id, old)).fetchall():
-        target = conn.execute("SELECT id FROM conversations WHERE account_id = ? AND "
-                              "instance = ? AND jid = ?", (account_id, new, row[1])).fetchone()
-        if target is None:
-            conn.execute("UPDATE conversations SET instance = ? WHERE id = ?", (new, row[0]))
-        else:
-            conn.execute("UPDATE messages SET conversation_id = ? WHERE conversation_id = ?",
-                         (target[0], row[0]))
-            conn.execute("DELETE FROM conversations WHERE id = ?", (row[0],))

@@ -34,7 +34,7 @@ from zapdesk.controller.conversations import (
 from zapdesk.core import errors
 from zapdesk.core.models import Instance, Status
 from zapdesk.core.phone import format_phone
-from zapdesk.ui import theme
+from zapdesk.ui import chat_identity, theme
 from zapdesk.ui.chat_empty import NoConversation
 from zapdesk.ui.chat_view import ChatView
 from zapdesk.ui.chip import Chip
@@ -181,6 +181,9 @@ class ChatPage(QWidget):
         self._presence_timer.setInterval(5000)
         self._presence_timer.timeout.connect(lambda: self.spawn(self._update_header()))
         conversations.changed.connect(self._changed)
+        # zapdesk was closed, or an account went quiet: the open timeline marks it
+        conversations.gaps_changed.connect(
+            lambda: self.spawn(self._refresh_open()) if self.open_row is not None else None)
         conversations.send_failed.connect(
             lambda to, failure: self.status_message.emit(failure_notice(failure, format_phone(to))))
         # Coming back to the window reads the conversation that is open in it.
@@ -348,7 +351,8 @@ class ChatPage(QWidget):
                                  if row.jid.endswith("@s.whatsapp.net") else "",
                                  (row.account_id, row.instance, row.jid))
         self._update_blocked()
-        await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around)
+        await self.messages.open(row.id, is_group=row.jid.endswith("@g.us"), around=around,
+                                 account_id=row.account_id)
         if self.open_row is None or self.open_row.id != row.id:
             return  # another conversation was opened meanwhile
         await self._update_header()
@@ -403,6 +407,8 @@ class ChatPage(QWidget):
     def _header_now(self, row: ConversationRow, presence: str = "") -> None:
         phone = row.jid.split("@", 1)[0]
         number = format_phone(phone) if row.jid.endswith("@s.whatsapp.net") else ""
+        if chat_identity.only_lid(row):
+            number = chat_identity.lid_subtitle()
         self.header.setText(title(row))
         parts = [p for p in (number if number != title(row) else "", presence) if p]
         self.subtitle.setText(" · ".join(parts))
@@ -419,6 +425,9 @@ class ChatPage(QWidget):
         elif inst.known_status != Status.CONNECTED:
             reason = translate("chat", "This instance is not connected. Connect it (Details) "
                                        "to send messages.")
+        elif chat_identity.only_lid(self.open_row):
+            self.composer.set_blocked(chat_identity.lid_reason(), info=True)
+            return
         elif self.open_row is not None and self.open_row.jid.endswith("@g.us"):
             self.composer.set_blocked(translate("chat", "ZapFlare's API sends to phone "
                                                         "numbers only; answer this group "
@@ -505,7 +514,29 @@ class ChatPage(QWidget):
         if self.open_row is not None and self.open_row.jid in chats:
             self.spawn(self._refresh_open())
 
+    async def _follow_number(self, fresh: ConversationRow) -> None:
+        """The open ``@lid`` conversation got its number: it stays open (or its number's
+        conversation opens in its place), with what was typed, and it can be answered."""
+        number = fresh.jid.split("@", 1)[0] if fresh.jid.endswith("@s.whatsapp.net") else None
+        self.composer.follow(number, (fresh.account_id, fresh.instance, fresh.jid))
+        if self.open_row is not None and fresh.id == self.open_row.id:
+            self.open_row = fresh
+            self._header_now(fresh)
+            self._update_blocked()
+            await self.messages.refresh()
+            await self._update_header()
+        else:
+            await self.open_conversation(fresh)
+        self._reload_timer.start()
+
     async def _refresh_open(self) -> None:
+        row = self.open_row
+        if chat_identity.only_lid(row):
+            assert row is not None
+            fresh = await chat_identity.current(self.conversations, row)
+            if fresh is not None and fresh.jid != row.jid and self.open_row is row:
+                await self._follow_number(fresh)
+                return
         await self.messages.refresh()
         await self._update_header()
         if self.isVisible() and self.window().isActiveWindow():

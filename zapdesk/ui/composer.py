@@ -162,6 +162,21 @@ class Composer(QWidget):
         self.recipient.setVisible(to is None)
         self.problem.hide()
 
+    def follow(self, to: str | None, key: DraftKey) -> None:
+        """The open conversation is now known under ``key`` (its number became known):
+        what the box holds stays in it, after any draft the number's conversation had."""
+        if key != self.key:
+            text, kept = self.edit.toPlainText(), self.drafts.get(key, "")
+            if self.key is not None:
+                self.drafts.pop(self.key, None)  # the store moved it with the conversation
+            self.key = key
+            joined = f"{kept}\n\n{text}" if kept.strip() and text.strip() and kept != text \
+                else (kept if kept.strip() else text)
+            self.edit.setPlainText(joined)
+            self.flush_draft()
+        self.to = to
+        self.recipient.setVisible(to is None)
+
     def set_blocked(self, reason: str | None, *, info: bool = False) -> None:
         """Disabled, saying why (not connected, banned), or enabled again with None.
         ``info``: a fact rather than a problem (a group), said in the ordinary text colour."""

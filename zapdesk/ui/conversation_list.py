@@ -42,6 +42,8 @@ def title(row: ConversationRow) -> str:
     if row.name:
         return row.name
     user = row.jid.split("@", 1)[0]
+    if row.jid.endswith("@lid"):  # digits that are not a phone number: never shown as one
+        return QCoreApplication.translate("chat", "Private ID {id}").format(id=user)
     return format_phone(user) if row.jid.endswith("@s.whatsapp.net") else user
 
 

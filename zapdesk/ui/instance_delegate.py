@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from zapdesk.controller.account import AccountController, AccountState
+from zapdesk.core import errors
 from zapdesk.core.models import Instance
 from zapdesk.core.phone import format_phone
 from zapdesk.ui import badge, theme
@@ -32,6 +33,8 @@ from zapdesk.ui.status import error_text, status_word
 
 Index = QModelIndex | QPersistentModelIndex
 PAD = 10
+# Failures where "offline" is the right word: the server cannot be reached or is failing.
+OFFLINE = (errors.NetworkError, errors.ServerError, errors.RateLimited)
 
 
 def account_summary(account: AccountController) -> str:
@@ -57,7 +60,13 @@ def account_state_text(account: AccountController) -> str | None:
         return translate("list", "Loading…")
     if account.state == AccountState.RETRYING:
         seconds = max(0, math.ceil((account.retry_at or 0) - account.clock()))
-        return translate("list", "Offline — retrying in {seconds} s").format(seconds=seconds)
+        if account.error is None or (isinstance(account.error, OFFLINE)
+                                     and not isinstance(account.error, errors.Redirected)):
+            return translate("list", "Offline — retrying in {seconds} s").format(
+                seconds=seconds)
+        # Reached, but refused or not understood: "offline" would send them to the cable.
+        return translate("list", "Not updated — retrying in {seconds} s").format(
+            seconds=seconds)
     if account.state == AccountState.SIGN_IN:
         return translate("list", "Sign in again")
     return None

@@ -19,13 +19,15 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QStyleOptionViewItem
 
 from zapdesk.controller.conversations import MessageRow
 from zapdesk.core.events import Tick
 from zapdesk.ui import theme
 from zapdesk.ui.message_layout import (
+    GAP_PAD,
+    WRAP_CENTRE,
     BubbleLayout,
     Fonts,
     day_label,
@@ -94,6 +96,18 @@ def draw_ticks(painter: QPainter, x: float, y: float, status: int | None, grey: 
     painter.restore()
 
 
+def draw_gap(painter: QPainter, note: QRect, said: str, palette: QPalette, font: QFont
+             ) -> None:
+    """A "messages may be missing" note across the timeline, outlined in the warning
+    colour (its text in the ordinary one, which reads well on both themes)."""
+    painter.setPen(QPen(theme.pick(theme.WARNING, palette), 1.5))
+    painter.setBrush(theme.pick(theme.BUBBLE_IN, palette))
+    painter.drawRoundedRect(note, 8, 8)
+    painter.setFont(font)
+    painter.setPen(palette.text().color())
+    painter.drawText(note.adjusted(GAP_PAD, GAP_PAD, -GAP_PAD, -GAP_PAD), WRAP_CENTRE, said)
+
+
 def decode_preview(data: str) -> QImage | None:
     """A preview from base64; None when it is not a picture. Pillow checks it first: a
     truncated JPEG (they happen in real traffic) would make Qt warn on every paint."""
@@ -146,18 +160,19 @@ class MessageDelegate(QStyledItemDelegate):
         return self.view.viewport().width()
 
     def layout_for(self, args: LayoutArgs, width: int) -> BubbleLayout:
-        row, day_break, show_sender = args
+        row, day_break, show_sender, gaps = args
         # Cheap to build, and everything that changes a bubble's size is in it (the text
         # changes only with edited_at; the footer only with the failure and the edit).
         key = (row.id, width, day_break, show_sender, row.edited_at, row.deleted_at,
-               row.status == Tick.FAILED, row.reactions, row.quote_text)
+               row.status == Tick.FAILED, row.reactions, row.quote_text, gaps)
         found = self._layouts.get(key)
         if found is not None:
             return found
         image = self.thumbnail(row)
         size = (image.width(), image.height()) if image is not None else None
         found = layout(row, width, self.fonts(), day_break=day_break,
-                       show_sender=show_sender, thumb_size=size, footer=footer_text(row))
+                       show_sender=show_sender, thumb_size=size, footer=footer_text(row),
+                       gaps=gaps)
         self._layouts[key] = found
         if len(self._layouts) > _CACHE:
             self._layouts.popitem(last=False)
@@ -184,6 +199,10 @@ class MessageDelegate(QStyledItemDelegate):
         painter.save()
         painter.translate(rect.topLeft())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for note, said in ((shape.gap_above, shape.gap_texts[0]),
+                           (shape.gap_below, shape.gap_texts[1])):
+            if note is not None and said:
+                draw_gap(painter, note, said, palette, f["small"])
         if shape.day is not None:
             label = day_label(row.at)
             width = painter.fontMetrics().horizontalAdvance(label) + 24

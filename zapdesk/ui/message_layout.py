@@ -20,6 +20,8 @@ REACTION_HEIGHT = 22
 THUMB_WIDTH = 220
 MAX_BUBBLE = 560
 WRAP = Qt.TextFlag.TextWordWrap
+WRAP_CENTRE = Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignCenter
+GAP_PAD = 6  # around and inside a "messages may be missing" note
 
 
 def when(seconds: int, fmt: str = "HH:mm") -> str:
@@ -117,6 +119,9 @@ class BubbleLayout:
     body: QRect | None = None
     footer: QRect | None = None
     reactions: QRect | None = None
+    gap_above: QRect | None = None  # "messages may be missing" before this message
+    gap_below: QRect | None = None  # ... after it (the newest message)
+    gap_texts: tuple[str | None, str | None] = (None, None)
 
 
 class Fonts:
@@ -137,11 +142,24 @@ class Fonts:
         return self.fonts[style]
 
 
+def gap_rect(text: str, width: int, y: int, fonts: Fonts) -> QRect:
+    """A centred note across the timeline, wrapped to at most the widest bubble."""
+    room = max(80, min(width - 2 * MARGIN, MAX_BUBBLE + 80) - 2 * GAP_PAD)
+    bound = fonts.metrics["small"].boundingRect(QRect(0, 0, room, 100_000), WRAP_CENTRE, text)
+    w, h = bound.width() + 2 * GAP_PAD + 1, bound.height() + 2 * GAP_PAD
+    return QRect((width - w) // 2, y + GAP_PAD, w, h)
+
+
 def layout(row: MessageRow, width: int, fonts: Fonts, *, day_break: bool, show_sender: bool,
-           thumb_size: tuple[int, int] | None, footer: str) -> BubbleLayout:
+           thumb_size: tuple[int, int] | None, footer: str,
+           gaps: tuple[str | None, str | None] = (None, None)) -> BubbleLayout:
     metrics = fonts.metrics
     inner_max = min(int(width * 0.72), MAX_BUBBLE) - 2 * PAD
     y = GAP
+    above = None
+    if gaps[0]:
+        above = gap_rect(gaps[0], width, y, fonts)
+        y = above.bottom() + 1 + GAP_PAD
     day = None
     if day_break:
         day = QRect(0, y, width, DAY_HEIGHT)
@@ -186,7 +204,7 @@ def layout(row: MessageRow, width: int, fonts: Fonts, *, day_break: bool, show_s
     bubble_width = content_width + 2 * PAD
     x = width - MARGIN - bubble_width if row.from_me else MARGIN
     bubble = QRect(x, y, bubble_width, inner_height + 2 * PAD)
-    result = BubbleLayout(0, bubble, day)
+    result = BubbleLayout(0, bubble, day, gap_above=above, gap_texts=gaps)
     for kind, rect, style, said in parts:
         placed = rect.translated(x + PAD, y + PAD)
         if kind == "sender":
@@ -207,5 +225,8 @@ def layout(row: MessageRow, width: int, fonts: Fonts, *, day_break: bool, show_s
         rx = bubble.right() - reaction_width - 6 if row.from_me else bubble.left() + 6
         result.reactions = QRect(rx, y - 4, reaction_width, REACTION_HEIGHT)
         y += REACTION_HEIGHT - 2
+    if gaps[1]:
+        result.gap_below = gap_rect(gaps[1], width, y, fonts)
+        y = result.gap_below.bottom() + 1 + GAP_PAD
     result.height = y + GAP
     return result

@@ -20,8 +20,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from zapdesk.controller.conversations import Conversations, MessageRow
+from zapdesk.controller.conversations import Conversations, Gap, MessageRow
 from zapdesk.ui.failure_words import failure_tooltip
+from zapdesk.ui.gap_marks import NO_MARKS, GapIndex, Marks
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,7 +31,7 @@ class MessageRole(IntEnum):
     MESSAGE = Qt.ItemDataRole.UserRole + 1  # the MessageRow
     DAY_BREAK = Qt.ItemDataRole.UserRole + 2  # first message of its day: a date separator
     SHOW_SENDER = Qt.ItemDataRole.UserRole + 3  # a group message from a new author
-    LAYOUT = Qt.ItemDataRole.UserRole + 4  # (row, DAY_BREAK, SHOW_SENDER): one call, not three
+    LAYOUT = Qt.ItemDataRole.UserRole + 4  # (row, DAY_BREAK, SHOW_SENDER, gap marks): one call
 
 
 @lru_cache(maxsize=4096)
@@ -39,17 +40,19 @@ def day(seconds: int) -> tuple[int, int, int]:
     return moment.year, moment.month, moment.day
 
 
-LayoutArgs = tuple[MessageRow, bool, bool]  # (row, day break, show sender)
+LayoutArgs = tuple[MessageRow, bool, bool, Marks]  # (row, day break, show sender, gap marks)
 
 
-def layout_args(previous: MessageRow | None, row: MessageRow, is_group: bool) -> LayoutArgs:
+def layout_args(previous: MessageRow | None, row: MessageRow, is_group: bool,
+                gap_marks: Marks = NO_MARKS) -> LayoutArgs:
     """What decides a bubble's shape besides the row: a date separator when the day changes
-    (or at the top of the window), the sender's name in groups once per run of one author."""
+    (or at the top of the window), the sender's name in groups once per run of one author,
+    and where messages may be missing (``gap_marks``)."""
     day_break = previous is None or day(previous.at) != day(row.at)
     show_sender = is_group and not row.from_me and (
         previous is None or previous.from_me or previous.sender_jid != row.sender_jid
         or day_break)
-    return row, day_break, show_sender
+    return row, day_break, show_sender, gap_marks
 
 
 class MessageModel(QAbstractListModel):
@@ -62,6 +65,9 @@ class MessageModel(QAbstractListModel):
         self.conversations = conversations
         self.rows: list[MessageRow] = []
         self.conversation_id: int | None = None
+        self.account_id: str | None = None
+        self.gaps: tuple[Gap, ...] = ()  # when this account's messages may be missing
+        self._gap_index = GapIndex()
         self.is_group = False
         self.has_older = False
         self.has_newer = False
@@ -87,11 +93,13 @@ class MessageModel(QAbstractListModel):
             return row.text or ""
         if role in (MessageRole.LAYOUT, MessageRole.DAY_BREAK, MessageRole.SHOW_SENDER):
             position = index.row()
-            args = layout_args(self.rows[position - 1] if position else None, row,
-                               self.is_group)
+            previous = self.rows[position - 1] if position else None
+            last = position == len(self.rows) - 1 and not self.has_newer
+            args = layout_args(previous, row, self.is_group, self._gap_index.marks(
+                previous.at if previous else None, row.at, last))
             if role == MessageRole.LAYOUT:
                 return args
-            _row, day_break, show_sender = args
+            _row, day_break, show_sender, _marks = args
             return day_break if role == MessageRole.DAY_BREAK else show_sender
         if role == Qt.ItemDataRole.ToolTipRole:
             # Why a failed message was not sent (first: it matters most); who sent it.
@@ -103,12 +111,13 @@ class MessageModel(QAbstractListModel):
 
     # ---- paging --------------------------------------------------------------------
     async def open(self, conversation_id: int, *, is_group: bool,
-                   around: MessageRow | None = None) -> None:
+                   around: MessageRow | None = None, account_id: str | None = None) -> None:
         """The newest page, or the messages around ``around`` (a search hit)."""
         started = time.perf_counter()
         self.busy = True
         half = self.PAGE // 2
         try:
+            found_gaps = await self.conversations.gaps(account_id) if account_id else ()
             if around is None:
                 rows = await self.conversations.page(conversation_id, limit=self.PAGE)
                 older, newer = len(rows) == self.PAGE, False
@@ -124,6 +133,8 @@ class MessageModel(QAbstractListModel):
         self.beginResetModel()
         self._ahead.clear()
         self.conversation_id, self.is_group = conversation_id, is_group
+        self.account_id, self.gaps = account_id, found_gaps
+        self._gap_index = GapIndex(found_gaps)
         self.rows = rows
         self.has_older, self.has_newer = older, newer
         self.focus = next((n for n, r in enumerate(rows) if around and r.id == around.id), None)
@@ -247,6 +258,8 @@ class MessageModel(QAbstractListModel):
         conversation, first = self.conversation_id, self.rows[0]
         self.busy = True
         try:
+            found_gaps = await self.conversations.gaps(self.account_id) if self.account_id \
+                else ()
             fresh = await self.conversations.page(
                 conversation, after=(first.at, first.id - 1),
                 limit=len(self.rows) + (0 if self.has_newer else self.PAGE))
@@ -255,9 +268,11 @@ class MessageModel(QAbstractListModel):
         if conversation != self.conversation_id:
             return
         known = [r.id for r in self.rows]
-        if [r.id for r in fresh[:len(known)]] != known:  # a message was replaced (merged)
+        if [r.id for r in fresh[:len(known)]] != known or found_gaps != self.gaps:
+            # a message was replaced (merged), or markers of missing messages moved
             self.beginResetModel()
-            self.rows = fresh
+            self.rows, self.gaps = fresh, found_gaps
+            self._gap_index = GapIndex(found_gaps)
             self.endResetModel()
             return
         for position, (old, new) in enumerate(zip(self.rows, fresh, strict=False)):

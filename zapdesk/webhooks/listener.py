@@ -12,6 +12,7 @@ import hmac
 import importlib
 import json
 import logging
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -40,6 +41,10 @@ PREFIX = "/hooks/"
 # Preferences' "Test" posts here through the public address; under /hooks/ so a proxy or
 # tunnel that forwards only the hooks forwards it too. A token never contains "/".
 PROBE_PREFIX = PREFIX + "_probe/"
+# What a token looks like (``secrets.token_urlsafe``): an unknown one of this shape may be
+# an account's whose token is not read yet, and is told to come back (503), not refused.
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,128}")
+RETRY_AFTER = "5"  # seconds, for a sender told to come back
 _BIND_ERRORS: dict[int, type[ListenerError]] = {
     errno.EADDRINUSE: PortInUse, errno.EACCES: PortNotAllowed,
     errno.EADDRNOTAVAIL: AddressNotAvailable,
@@ -81,6 +86,10 @@ class WebhookListener:
         self.health: dict[str, Health] = {}
         self.refused_unknown = 0  # refusals no account's token matched
         self._tokens: dict[str, str] = {}  # account id -> token
+        # Accounts whose token is not known yet (the keyring is slow or failing): while any
+        # is, an unknown token may be one of theirs, and a 404 would lose the event for good.
+        self.unresolved: set[str] = set()
+        self.deferred = 0  # events told to come back (503) for that reason
         self._probes: dict[str, bool] = {}  # expected probe nonce -> arrived
         self._runner: web.AppRunner | None = None
         self._web: Any = None  # aiohttp.web, imported in a thread when starting (~110 ms)
@@ -97,6 +106,7 @@ class WebhookListener:
 
     def unregister(self, account_id: str) -> None:
         self._tokens.pop(account_id, None)
+        self.unresolved.discard(account_id)
         self.health.pop(account_id, None)
 
     @property
@@ -206,6 +216,14 @@ class WebhookListener:
                     if request.path.startswith(PREFIX) else "another path")
         return self._answer({"ok": False, "error": reason}, status, headers or None)
 
+    def _defer(self) -> web.Response:
+        """503 with Retry-After: senders retry it (Evolution does not retry a 404)."""
+        if not self.deferred:
+            log.info("webhooks for a token not read yet are answered 503 until it is")
+        self.deferred += 1
+        return self._answer({"ok": False, "error": "starting, try again"}, 503,
+                            {"Retry-After": RETRY_AFTER})
+
     def _answer(self, body: dict[str, object], status: int = 200,
                 headers: dict[str, str] | None = None) -> web.Response:
         response: web.Response = self._web.json_response(body, status=status, headers=headers)
@@ -221,8 +239,11 @@ class WebhookListener:
             return self._answer({"ok": True, "probe": nonce})
         if not request.path.startswith(PREFIX):
             return self._refuse(request, 404, "not found")
-        account_id = self._match(request.path[len(PREFIX):])
+        token = request.path[len(PREFIX):]
+        account_id = self._match(token)
         if account_id is None:
+            if self.unresolved and TOKEN_SHAPE.fullmatch(token):
+                return self._defer()
             return self._refuse(request, 404, "not found")
         if request.method != "POST":
             return self._refuse(request, 405, "method not allowed", account_id, Allow="POST")

@@ -29,7 +29,7 @@ from zapdesk.core.events import (
     Tick,
     Unsupported,
 )
-from zapdesk.webhooks import content, envelope
+from zapdesk.webhooks import content, envelope, identities
 from zapdesk.webhooks.coerce import (
     JsonObject,
     chat_jid,
@@ -72,7 +72,7 @@ def parse(payload: object) -> Parsed:
         log.exception("webhook envelope could not be read")
         return Parsed(Envelope("", None, None, "unknown"), (Unsupported("envelope"),))
     try:
-        events = tuple(_events(env, data, payload))
+        events = tuple(_events(env, data, payload)) + identities.pairs(env.event, data)
     except Exception as exc:  # a shape nobody foresaw must not cost the payload
         log.exception("webhook %s could not be parsed", env.event or "?")
         events = (Unsupported(f"parser error: {type(exc).__name__}"),)
@@ -123,6 +123,8 @@ def _events(env: Envelope, data: Any, payload: JsonObject) -> Iterator[Event]:
         inner = obj(data)
         yield ConnectionChange(nonempty(inner.get("state")), nonempty(inner.get("status")),
                                phone_of(inner.get("wuid")))
+    elif name in identities.ONLY_PAIRS:
+        return  # identities only: read beside every event (``identities.pairs``)
     elif name in _IGNORED:
         yield ConnectionChange(None)  # understood; nothing to keep beyond the raw log
     else:
