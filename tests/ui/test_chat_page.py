@@ -113,11 +113,13 @@ async def test_a_failed_send_is_shown_and_retried_once(qtbot: QtBot, tmp_path: P
         index = page.messages.index(0)
         menu = page.view.actions_for(index.data(MessageRole.MESSAGE))
         assert [a.text() for a in menu.actions()] == [
-            "Not sent: ZapFlare's server failed (error 500).", "Send again", "Copy text"]
+            "Not sent: ZapFlare's server failed (error 500).", "Send again", "Copy text",
+            "Save as quick reply…"]
         page.view.doubleClicked.emit(index)
         await until(lambda: statuses(env) == [("vai falhar", Tick.SENT)], what="retried")
         menu = page.view.actions_for(page.messages.index(0).data(MessageRole.MESSAGE))
-        assert [a.text() for a in menu.actions()] == ["Copy text"]  # sent: no retry
+        assert [a.text() for a in menu.actions()] == [  # sent: no retry
+            "Copy text", "Save as quick reply…"]
         store = env.app.receiver.store
         count = await store.read(lambda c: c.execute(
             "SELECT count(*) FROM messages WHERE from_me = 1").fetchone()[0])

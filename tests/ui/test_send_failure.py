@@ -92,7 +92,8 @@ async def test_a_failure_says_why_and_a_real_double_click_retries(qtbot: QtBot, 
         menu = view.menu
         assert menu is not None and menu.isVisible()
         actions = menu.actions()
-        assert [a.text() for a in actions] == [SERVER_FAILED, "Send again", "Copy text"]
+        assert [a.text() for a in actions] == [SERVER_FAILED, "Send again", "Copy text",
+                                               "Save as quick reply…"]
         assert not actions[0].isEnabled() and actions[1].isEnabled()
         menu.close()
         # A real double-click on the bubble sends it again (once: the server takes it now).
