@@ -248,3 +248,27 @@ async def test_a_message_is_saved_as_a_quick_reply_from_its_menu(qtbot: QtBot,
         assert (await env.console.conversations.quick_replies.listed(
             account.profile.id))[0].body == "Oi, qual a chave Pix?"
         dialog.close()
+
+
+async def test_quick_reply_pictures(qtbot: QtBot, tmp_path: Path, look: str) -> None:
+    """The list over the message box, and a variable that cannot be filled in, as seen."""
+    async with console_env(qtbot, tmp_path) as env:
+        account, instance_id = await ready(env)
+        store = env.console.conversations.quick_replies
+        for shortcut, body in (("ola", "Olá, {{primeiro_nome}}, {{saudacao}}!"),
+                               ("pix", "Chave Pix: 12.345.678/0001-90"),
+                               ("erro", "Olá {{cliente}}")):
+            await store.save(account.profile.id, shortcut, body)
+        page = env.console.chat_page
+        await chat_with_maria(env, instance_id)
+        edit, popup = page.composer.edit, page.quick_replies.popup
+        QTest.keyClicks(edit, "/")
+        await until(lambda: popup.isVisible() and popup.count() == 3)
+        await asyncio.sleep(0.05)
+        shot(env.window, f"inbox-quick-reply-list-{look}")
+        QTest.keyClicks(edit, "erro")
+        key(edit, Qt.Key.Key_Return)
+        await until(lambda: page.composer.problem.isVisible(), what="the error shown")
+        assert "{{cliente}}" in page.composer.problem.text()
+        await asyncio.sleep(0.05)
+        shot(env.window, f"inbox-quick-reply-error-{look}")

@@ -56,7 +56,8 @@ class QuickReplyPopup(QListWidget):
             item.setToolTip(reply.body)
         if replies:
             self.setCurrentRow(0)
-            row = max(self.sizeHintForRow(0), self.fontMetrics().height() + 6)
+            row = self.sizeHintForRow(0)
+            row = row if row > 0 else self.fontMetrics().height() + 6
             height = row * min(len(replies), SHOWN_ROWS)
             self.setFixedHeight(height + 2 * self.frameWidth() + 2)
         self.setVisible(bool(replies))
